@@ -1,0 +1,21 @@
+"""Plain typed records passed between the pipeline stages."""
+
+from labortrace.model.records import (
+    DATASET_KINDS,
+    RISK_LEVELS,
+    DatasetInfo,
+    Match,
+    QueryRecord,
+    RiskAssessment,
+    ScreeningResult,
+)
+
+__all__ = [
+    "DATASET_KINDS",
+    "RISK_LEVELS",
+    "DatasetInfo",
+    "Match",
+    "QueryRecord",
+    "RiskAssessment",
+    "ScreeningResult",
+]
