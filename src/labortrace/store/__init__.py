@@ -1,1 +1,12 @@
-"""labortrace.store."""
+"""The workspace store: the only writer of the database."""
+
+from labortrace.store.store import (
+    DatasetSpec,
+    Store,
+    StoredEntity,
+    VersionChange,
+    file_sha256,
+    new_run_id,
+)
+
+__all__ = ["DatasetSpec", "Store", "StoredEntity", "VersionChange", "file_sha256", "new_run_id"]

@@ -1,0 +1,3 @@
+from labortrace.cli import main
+
+main()
