@@ -206,7 +206,7 @@ class _Rows:
 
     def empty_name(self) -> SupplierRow:
         place = self.rng.choice(OTHER_PLACES)
-        return self.row(None, "", "none", "empty name: must be reported, never dropped",
+        return self.row(None, "", "review", "empty name: cannot be screened, so it is reported for review, never dropped",
                         address=make_address(self.rng, place, english=False), category="Packaging")
 
     def spare_name(self) -> ChineseName:

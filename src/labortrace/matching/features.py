@@ -1,0 +1,107 @@
+"""Match features: small pure functions over two analysed names.
+
+Each returns a `Feature` with a score in 0..1, a detail sentence and the two values it compared.
+The docstring of each function is the explanation users see in the documentation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from labortrace.names.normalize import NameAnalysis
+from labortrace.names.translate import is_pinyin_syllable, lexicon
+
+#: Lexicon words that say nothing about what a company does.
+GENERIC_WORDS = frozenset({"china", "international", "group", "holding", "development", "investment", "industrial", "industry", "trading", "import", "export", "products", "co"})
+
+
+@lru_cache(maxsize=1)
+def industry_words() -> frozenset[str]:
+    """Canonical lexicon tokens naming a line of business (chemical, textile …), not places or pinyin."""
+    lex = lexicon()
+    words = {tok for toks in (*lex.han.values(), *lex.english.values()) for tok in toks}
+    places = {tok for toks in lex.places for tok in toks}
+    return frozenset(w for w in words - places - GENERIC_WORDS if not is_pinyin_syllable(w))
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    score: float
+    detail: str
+
+
+def _soft_equal(a: str, b: str) -> bool:
+    """Two tokens agree when equal, or when long enough that one typo apart is still the same word."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return fuzz.ratio(a, b) >= 80
+
+
+def token_overlap(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> Feature:
+    """Share of the distinctive words (legal forms and leading place left out) that both names contain, weighted by how rare each word is among reference names."""
+    qt, rt = list(q.core_tokens), list(r.core_tokens)
+    if not qt or not rt:
+        return Feature("token_overlap", 0.0, "no words to compare")
+    unmatched = list(rt)
+    shared_weight = 0.0
+    shared: list[str] = []
+    for tok in qt:
+        hit = next((u for u in unmatched if _soft_equal(tok, u)), None)
+        if hit is not None:
+            unmatched.remove(hit)
+            shared_weight += idf(tok)
+            shared.append(tok)
+    total = sum(idf(t) for t in qt) + sum(idf(t) for t in rt)
+    score = 2 * shared_weight / total if total else 0.0
+    detail = f"shared words: {' '.join(shared)}" if shared else "no shared words"
+    return Feature("token_overlap", min(score, 1.0), detail)
+
+
+def spelling_similarity(q: NameAnalysis, r: NameAnalysis) -> Feature:
+    """Similarity of the two names' distinctive words written together without spaces (catches typos, joined or split syllables)."""
+    qk, rk = "".join(q.core_tokens), "".join(r.core_tokens)
+    if not qk or not rk:
+        return Feature("spelling", 0.0, "nothing to compare")
+    score = fuzz.ratio(qk, rk) / 100.0
+    return Feature("spelling", score, f"'{qk}' vs '{rk}'")
+
+
+def place_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
+    """Both names start with a place, and the places differ (a company of the same name in another city is another company)."""
+    qp, rp = q.tokens[: q.place_prefix], r.tokens[: r.place_prefix]
+    if not qp or not rp:
+        return Feature("place_conflict", 0.0, "place named on one side only" if qp or rp else "no place prefix")
+    if qp == rp:
+        return Feature("place_conflict", 0.0, f"same place '{' '.join(qp)}'")
+    return Feature("place_conflict", 1.0, f"places differ: '{' '.join(qp)}' vs '{' '.join(rp)}'")
+
+
+def industry_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
+    """Both names say what the company does, and they say different things (a '… Chemical' is not the '… Textile' sibling)."""
+    words = industry_words()
+    qi = {t for t in q.core_tokens if t in words}
+    ri = {t for t in r.core_tokens if t in words}
+    if not qi or not ri:
+        return Feature("industry_conflict", 0.0, "line of business named on one side only" if qi or ri else "no line of business named")
+    if qi & ri:
+        return Feature("industry_conflict", 0.0, f"same line of business '{' '.join(sorted(qi & ri))}'")
+    return Feature("industry_conflict", 1.0, f"lines of business differ: '{' '.join(sorted(qi))}' vs '{' '.join(sorted(ri))}'")
+
+
+def identifier_match(query_ids: set[str], entity_ids: set[str]) -> Feature:
+    """The supplier's registration code (e.g. a USCC) equals one the entity holds."""
+    common = sorted(query_ids & entity_ids)
+    if common:
+        return Feature("identifier", 1.0, f"same identifier {common[0]}")
+    return Feature("identifier", 0.0, "no identifier in common")
+
+
+FEATURES = (token_overlap, spelling_similarity, place_conflict, industry_conflict, identifier_match)

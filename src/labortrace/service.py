@@ -1,0 +1,295 @@
+"""The operations every face (CLI, Python, HTTP) calls: load, pull, index, screen, demo.
+
+No business logic lives in a CLI command or a route: they call these functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
+
+from labortrace import __version__
+from labortrace.errors import ConfigError, InputError
+from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
+from labortrace.matching.index import fingerprint
+from labortrace.model import DATASET_KINDS, QueryRecord, ScreeningResult
+from labortrace.names.uscc import find_usccs
+from labortrace.risk import Context, assess
+from labortrace.settings import setting
+from labortrace.sources.catalog import kind_for
+from labortrace.sources.opensanctions import FetchedDataset, attribution_notice, fetch_dataset
+from labortrace.sources.ftm import FtmStats, read_ftm
+from labortrace.sources.tables import Table, TableRow, open_table
+from labortrace.store import DatasetSpec, Store, VersionChange, file_sha256, new_run_id
+
+Progress = Callable[[int], None]
+ALIAS_SEPARATORS = (";", "|", "；", "、")
+FICTIONAL = "FICTIONAL"
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    change: VersionChange
+    stats: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ScreenOutcome:
+    doc: dict[str, Any]
+    results: list[ScreeningResult]
+    paths: dict[str, Path]
+
+
+def looks_like_ftm(path: Path) -> bool:
+    """True when the file's first non-empty line is a JSON object with a schema (FtM JSON lines)."""
+    name = path.name.lower()
+    if name.endswith((".ftm.json", ".ftm.json.gz", ".ijson")):
+        return True
+    if not name.endswith((".json", ".jsonl", ".ndjson")):
+        return False
+    with open(path, "rb") as fh:
+        for raw in fh:
+            line = raw.strip().lstrip(b"\xef\xbb\xbf")
+            if not line:
+                continue
+            try:
+                data = json.loads(line)
+            except ValueError:
+                return False
+            return isinstance(data, dict) and "schema" in data
+    return False
+
+
+class Workspace:
+    """A workspace database and the operations on it."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or setting("db")
+        self.store = Store(self.url)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(
+        self,
+        path: Path,
+        *,
+        dataset: str,
+        kind: str | None = None,
+        mapping: dict[str, str] | None = None,
+        version: str | None = None,
+        title: str | None = None,
+        license: str | None = None,
+        source: str | None = None,
+        progress: Progress | None = None,
+    ) -> LoadOutcome:
+        """Load a file (FtM JSON lines or a table) as a new version of a dataset, in one transaction."""
+        kind = kind or kind_for(dataset)
+        if kind is None:
+            raise ConfigError(f"say what kind of dataset {dataset!r} is: --kind {'|'.join(DATASET_KINDS)}")
+        if kind not in DATASET_KINDS:
+            raise ConfigError(f"unknown kind {kind!r}; use one of {', '.join(DATASET_KINDS)}")
+        if not path.is_file():
+            raise InputError("no such file", file=path)
+        sha = file_sha256(path)
+        stats: dict[str, Any]
+        if looks_like_ftm(path):
+            stats = {"format": "ftm"}
+            entities: Iterator[EntityProxy] = _counting(path, stats)
+        else:
+            table = open_table(path, mapping)
+            entities = table_entities(table, dataset)
+            stats = {"format": table.format, "encoding": table.encoding, "mapping": table.mapping}
+        spec_version = version or f"{datetime.now(timezone.utc):%Y%m%d}-{sha[:8]}"
+        pending = DatasetSpec(dataset, kind, spec_version, source or str(path), sha, title, license, stats)
+        change = self.store.replace_dataset(pending, entities, progress)
+        return LoadOutcome(change, stats)
+
+    def pull(
+        self,
+        name: str,
+        *,
+        base_url: str | None = None,
+        kind: str | None = None,
+        download_progress: Progress | None = None,
+    ) -> tuple[FetchedDataset, LoadOutcome, str]:
+        """Download a dataset's FtM export from OpenSanctions, verify it, then load it."""
+        kind = kind or kind_for(name)
+        if kind is None:
+            raise ConfigError(f"{name!r} is not a dataset labortrace knows: say its kind with --kind")
+        dest = Path(setting("cache_dir")) / "downloads" / name
+        tick = (lambda done, _total: download_progress(done)) if download_progress else None
+        fetched = fetch_dataset(name, dest, base_url=base_url, progress=tick)
+        outcome = self.load(
+            fetched.path, dataset=name, kind=kind, version=fetched.version, title=fetched.title,
+            license=fetched.license, source=fetched.url,
+        )
+        return fetched, outcome, attribution_notice(name)
+
+    def datasets(self) -> list[Any]:
+        return self.store.datasets()
+
+    # -- index and screening --------------------------------------------------------------------
+
+    def index(self, progress: Progress | None = None) -> NameIndex:
+        """The matching index over every loaded dataset, from the on-disk cache when still current."""
+        infos = self.store.datasets()
+        fp = fingerprint(f"{d.name}|{d.version}|{d.sha256}|{d.loaded_at.isoformat()}" for d in infos)
+        cache = Path(setting("cache_dir")) / f"index-{fp}.pkl"
+        cached = NameIndex.load(cache)
+        if cached is not None and cached.fingerprint == fp:
+            return cached
+        index = NameIndex(merge_entities(self.store.iter_entities()), fp)
+        index.save(cache)
+        return index
+
+    def screen(
+        self,
+        path: Path,
+        *,
+        mapping: dict[str, str] | None = None,
+        threshold: float | None = None,
+        review_threshold: float | None = None,
+        out_dir: Path | None = None,
+        progress: Progress | None = None,
+    ) -> ScreenOutcome:
+        """Screen a supplier list against every loaded dataset; write results.json/.csv and report.html."""
+        options = match_options(threshold, review_threshold)
+        table = open_table(path, mapping)
+        queries = [query_record(row) for row in table]
+        infos = {d.name: d for d in self.store.datasets()}
+        index = self.index()
+        matcher = Matcher(index, options)
+        started = datetime.now(timezone.utc)
+        found = matcher.match_all(queries, progress)
+        entities = {e.id: e for e in index.entities}
+        results = []
+        for query, matches in zip(queries, found):
+            ctx = Context(query, matches, entities, infos, options.threshold, options.review_threshold,
+                          matcher.entity_similarity)
+            results.append(ScreeningResult(query, assess(ctx), tuple(matches)))
+        doc = results_document(results, infos, options, path, table, started, matcher.algorithm)
+        extras = {
+            (r.query.row, m.entity_id): {"features": m.features, "query_name": m.query_name, "matched_name": m.matched_name}
+            for r in results
+            for m in r.matches
+        }
+        self.store.save_run(doc, extras)
+        paths: dict[str, Path] = {}
+        if out_dir is not None:
+            from labortrace.report import write_report
+
+            paths = write_report(doc, out_dir)
+        return ScreenOutcome(doc, results, paths)
+
+
+def run_demo(out_dir: Path, progress: Progress | None = None) -> ScreenOutcome:
+    """Generate the fictional demo data, load it into a demo workspace in out_dir and screen its supplier list."""
+    from labortrace.demo import DEMO_DATASETS, generate_demo
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = generate_demo(out_dir / "data")
+    ws = Workspace("sqlite:///" + str((out_dir / "demo.db").resolve()))
+    try:
+        for ds in DEMO_DATASETS:
+            ws.load(files.datasets[ds.name], dataset=ds.name, kind=ds.kind, title=ds.title,
+                    license=f"{FICTIONAL} demo data generated by labortrace", progress=progress)
+        return ws.screen(files.suppliers_csv, out_dir=out_dir / "results")
+    finally:
+        ws.close()
+
+
+def _counting(path: Path, stats: dict[str, Any]) -> Iterator[EntityProxy]:
+    """Read FtM lines; once read, record lines, entities and values dropped as invalid per property."""
+    counts = FtmStats()
+    yield from read_ftm(path, counts)
+    stats["lines"] = counts.lines
+    stats["entities"] = counts.entities
+    stats["dropped"] = {f"{schema}.{prop}": n for (schema, prop), n in sorted(counts.dropped.items())}
+    stats["unknown_properties"] = {
+        f"{schema}.{prop}": n for (schema, prop), n in sorted(counts.unknown_properties.items())
+    }
+
+
+def match_options(threshold: float | None, review_threshold: float | None) -> MatchOptions:
+    thr = float(threshold if threshold is not None else setting("threshold"))
+    rev = float(review_threshold if review_threshold is not None else setting("review_threshold"))
+    if not 0 < rev <= thr <= 1:
+        raise ConfigError(f"thresholds must satisfy 0 < review ({rev}) <= match ({thr}) <= 1")
+    return MatchOptions(threshold=thr, review_threshold=rev)
+
+
+def split_aliases(value: str) -> tuple[str, ...]:
+    parts = [value]
+    for sep in ALIAS_SEPARATORS:
+        parts = [p for part in parts for p in part.split(sep)]
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def query_record(row: TableRow) -> QueryRecord:
+    """A supplier row as the matcher sees it; identifiers include any USCC found in any cell."""
+    identifiers = [row.field("identifier")] if row.field("identifier") else []
+    identifiers += [c.code for c in find_usccs(" ".join(row.values.values())) if c.code not in identifiers]
+    return QueryRecord(
+        row=row.row,
+        input=dict(row.values),
+        name=row.field("name"),
+        aliases=split_aliases(row.field("alias")),
+        address=" ".join(p for p in (row.field("address"), row.field("city"), row.field("region")) if p),
+        country=row.field("country"),
+        identifiers=tuple(identifiers),
+    )
+
+
+def table_entities(table: Table, dataset: str) -> Iterator[EntityProxy]:
+    """Rows of a reference table as FtM Company entities; rows without a name are skipped."""
+    for row in table:
+        name = row.field("name")
+        if not name:
+            continue
+        proxy = model.make_entity("Company")
+        key = row.field("identifier") or f"{name}|{row.field('address')}"
+        proxy.make_id(dataset, key)
+        proxy.add("name", name)
+        proxy.add("alias", list(split_aliases(row.field("alias"))))
+        proxy.add("address", row.field("address") or None)
+        proxy.add("country", row.field("country") or None, quiet=True, fuzzy=True)
+        proxy.add("registrationNumber", row.field("identifier") or None)
+        yield proxy
+
+
+def results_document(
+    results: list[ScreeningResult],
+    infos: dict[str, Any],
+    options: MatchOptions,
+    path: Path,
+    table: Table,
+    started: datetime,
+    algorithm: str,
+) -> dict[str, Any]:
+    """The results.json document: stable keys first, extras after."""
+    return {
+        "run": {
+            "id": new_run_id(),
+            "started_at": started.isoformat(),
+            "datasets": [{"name": d.name, "kind": d.kind, "version": d.version} for d in infos.values()],
+            "threshold": options.threshold,
+            "review_threshold": options.review_threshold,
+            "input_file": str(path),
+            "encoding": table.encoding,
+            "mapping": table.mapping,
+            "fictional": any((d.license or "").startswith(FICTIONAL) for d in infos.values()),
+            "labortrace_version": __version__,
+            "algorithm": algorithm,
+        },
+        "results": [r.to_json() for r in results],
+    }
