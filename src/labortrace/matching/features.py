@@ -66,12 +66,28 @@ def token_overlap(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float])
 
 
 def spelling_similarity(q: NameAnalysis, r: NameAnalysis) -> Feature:
-    """Similarity of the two names' distinctive words written together without spaces (catches typos, joined or split syllables)."""
-    qk, rk = "".join(q.core_tokens), "".join(r.core_tokens)
-    if not qk or not rk:
+    """Similarity of the two names written together without spaces or legal forms, with or without their leading place (catches typos, joined or split syllables)."""
+    pairs = [("".join(q.core_tokens), "".join(r.core_tokens)), (q.key, r.key)]
+    scored = [(fuzz.ratio(a, b) / 100.0, a, b) for a, b in pairs if a and b]
+    if not scored:
         return Feature("spelling", 0.0, "nothing to compare")
-    score = fuzz.ratio(qk, rk) / 100.0
-    return Feature("spelling", score, f"'{qk}' vs '{rk}'")
+    score, a, b = max(scored)
+    return Feature("spelling", score, f"'{a}' vs '{b}'")
+
+
+def brand_words(analysis: NameAnalysis) -> tuple[str, ...]:
+    """The pinyin syllables that name this company rather than its trade or place (the brand: 'zhong tai')."""
+    return tuple(t for t in analysis.core_tokens if is_pinyin_syllable(t))
+
+
+def brand_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
+    """Both brands are written in clean pinyin syllables and the syllables differ: 'Jinkun' is not 'Jiakun', even though the spelling is one letter apart."""
+    qb, rb = brand_words(q), brand_words(r)
+    if not qb or not rb or qb == rb:
+        return Feature("brand_conflict", 0.0, f"same brand '{' '.join(qb)}'" if qb and qb == rb else "brand on one side only")
+    if not all(is_pinyin_syllable(t) for t in (*q.core_tokens, *r.core_tokens) if t not in industry_words() and t not in GENERIC_WORDS):
+        return Feature("brand_conflict", 0.0, "brand not in clean pinyin: left to spelling similarity")
+    return Feature("brand_conflict", 1.0, f"brands differ: '{' '.join(qb)}' vs '{' '.join(rb)}'")
 
 
 def place_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
@@ -104,4 +120,4 @@ def identifier_match(query_ids: set[str], entity_ids: set[str]) -> Feature:
     return Feature("identifier", 0.0, "no identifier in common")
 
 
-FEATURES = (token_overlap, spelling_similarity, place_conflict, industry_conflict, identifier_match)
+FEATURES = (token_overlap, spelling_similarity, place_conflict, industry_conflict, brand_conflict, identifier_match)

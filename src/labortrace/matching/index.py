@@ -22,11 +22,11 @@ from labortrace.names.normalize import NameAnalysis, analyze_name
 from labortrace.store import StoredEntity
 
 #: Bump when the features or their weighting change: cached indexes are rebuilt.
-INDEX_VERSION = "lt-index-1"
+INDEX_VERSION = "lt-index-2"
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 ADDRESS_PROPS = ("address", "addressEntity")
 #: A feature found in more than this share of names is left out of candidate generation.
-STOP_SHARE = 0.05
+STOP_SHARE = 0.02
 
 
 @dataclass
@@ -48,11 +48,13 @@ def normalize_identifier(value: str) -> str:
 
 
 def name_features(analysis: NameAnalysis) -> list[str]:
-    """The sparse features of a name: its tokens and the trigrams of its core key."""
-    feats = ["w:" + t for t in analysis.tokens]
-    core = "".join(analysis.core_tokens)
-    if core:
-        padded = f"^{core}$"
+    """The sparse features of a name: tokens, pairs of adjacent tokens, and trigrams of its joined key."""
+    tokens = analysis.tokens
+    feats = ["w:" + t for t in tokens]
+    feats.extend(f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:]))
+    key = "".join(tokens)
+    if key:
+        padded = f"^{key}$"
         feats.extend("g:" + padded[i : i + 3] for i in range(len(padded) - 2))
     return feats
 

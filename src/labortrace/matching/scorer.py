@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from labortrace.matching.features import (
     Feature,
+    brand_conflict,
     industry_conflict,
     place_conflict,
     spelling_similarity,
@@ -14,15 +15,21 @@ from labortrace.matching.features import (
 )
 from labortrace.names.normalize import NameAnalysis
 
-ALGORITHM = "lt-name-v2"
+ALGORITHM = "lt-name-v3"
 
-#: base = 1.0 when the distinctive words are identical, else W_TOKENS * token_overlap + W_SPELLING * spelling;
+#: base = 1.0 when the distinctive words are identical, else the larger of W_TOKENS * token_overlap +
+#: W_SPELLING * spelling and spelling - SPELLING_MARGIN;
 #: score = base, times PLACE_FACTOR when the names start with different places, times INDUSTRY_FACTOR when
-#: they name different lines of business. A different place or trade usually means a different company.
+#: they name different lines of business, times BRAND_FACTOR when both brands are clean pinyin that differ.
+#: A different place, trade or brand syllable usually means a different company.
 W_TOKENS = 0.6
 W_SPELLING = 0.4
 PLACE_FACTOR = 0.55
 INDUSTRY_FACTOR = 0.75
+BRAND_FACTOR = 0.6
+#: Nearly the same letters, however the words were split ('Changj iYukun' vs 'Changji Yukun'), score at least
+#: the spelling similarity less this margin.
+SPELLING_MARGIN = 0.1
 
 
 @dataclass(frozen=True)
@@ -49,12 +56,15 @@ def score_names(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -
     spelling = spelling_similarity(q, r)
     place = place_conflict(q, r)
     industry = industry_conflict(q, r)
+    brand = brand_conflict(q, r)
     if q.core_tokens and q.core_tokens == r.core_tokens:
         base = 1.0
     else:
-        base = W_TOKENS * tokens.score + W_SPELLING * spelling.score
+        base = max(W_TOKENS * tokens.score + W_SPELLING * spelling.score, spelling.score - SPELLING_MARGIN)
     if place.score:
         base *= PLACE_FACTOR
     if industry.score:
         base *= INDUSTRY_FACTOR
-    return PairScore(max(0.0, min(1.0, base)), (tokens, spelling, place, industry))
+    if brand.score:
+        base *= BRAND_FACTOR
+    return PairScore(max(0.0, min(1.0, base)), (tokens, spelling, place, industry, brand))

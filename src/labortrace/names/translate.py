@@ -152,24 +152,40 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=65536)
-def _read_pinyin_cached(spelling: str, use_lexicon: bool) -> tuple[str, ...] | None:
-    return _read_pinyin(spelling, lexicon().pinyin if use_lexicon else {})
+def _read_pinyin_cached(
+    spelling: str, use_lexicon: bool, bounds: tuple[int, ...] = ()
+) -> tuple[str, ...] | None:
+    return _read_pinyin(spelling, lexicon().pinyin if use_lexicon else {}, frozenset(bounds))
 
 
-def _read_pinyin(spelling: str, words: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
-    """Read letters as pinyin (fewest pieces, then fewest inner vowel-initial syllables); None if not pinyin."""
+def _read_pinyin(
+    spelling: str, words: dict[str, tuple[str, ...]], bounds: frozenset[int] = frozenset()
+) -> tuple[str, ...] | None:
+    """Read letters as pinyin; None if not pinyin.
+
+    Fewest pieces wins, then fewest inner vowel-initial syllables, then a reading that ends in a
+    lexicon word (trade words close Chinese company names: 'mingfeng dianzi' is … electronic, not
+    … wind power zi). A lexicon word may not straddle a space the writer typed (`bounds`) unless it
+    spans whole words ('Hua Xue').
+    """
     syllables, n = _syllables(), len(spelling)
-    best: list[tuple[int, int] | None] = [None] * n + [(0, 0)]
+    best: list[tuple[int, int, int] | None] = [None] * n + [(0, 0, 0)]
     step: list[tuple[int, tuple[str, ...]]] = [(n, ())] * (n + 1)
     for i in range(n - 1, -1, -1):
         penalty = int(i > 0 and spelling[i] in "aeo")
         for j in range(min(n, i + _PIECE_MAX), i, -1):  # longest first: ties go to the longer piece
             after = best[j]
             piece = spelling[i:j]
-            tokens = words.get(piece) or ((syllables[piece],) if piece in syllables else None)
+            word = words.get(piece)
+            if word is not None and bounds and any(i < b < j for b in bounds) and not (
+                (i == 0 or i in bounds) and (j == n or j in bounds)
+            ):
+                word = None
+            tokens = word or ((syllables[piece],) if piece in syllables else None)
             if after is None or tokens is None:
                 continue
-            cost = (after[0] + 1, after[1] + penalty)
+            ends_plain = after[2] if j < n else int(word is None)
+            cost = (after[0] + 1, after[1] + penalty, ends_plain)
             if best[i] is None or cost < best[i]:  # type: ignore[operator]
                 best[i], step[i] = cost, (j, tokens)
     if best[0] is None:
@@ -192,7 +208,8 @@ def _resolve(pieces: Sequence[Piece], use_lexicon: bool) -> list[str]:
             continue
         if run:
             spelling = "".join(run)
-            out.extend(_read_pinyin_cached(spelling, use_lexicon) or run)
+            bounds = tuple(sum(len(w) for w in run[:k]) for k in range(1, len(run)))
+            out.extend(_read_pinyin_cached(spelling, use_lexicon, bounds) or run)
             run = []
         out.extend(piece)
     return out

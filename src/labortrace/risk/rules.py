@@ -26,6 +26,8 @@ KIND_LABEL = {
 SEVERITY = {"high": 3, "elevated": 2, "review": 1, "none": 0}
 #: A rival match this close to a listed one makes the identification ambiguous.
 AMBIGUITY_MARGIN = 0.05
+#: A weak match is explained away by a confident match this much better to a different, unlisted company.
+EXPLAINED_MARGIN = 0.15
 GAZETTEER = "labortrace gazetteer of Chinese administrative divisions (GB/T 2260)"
 
 
@@ -71,10 +73,10 @@ def _is_risky(ctx: Context, m: Match) -> bool:
     return any(ds in ctx.datasets and ctx.datasets[ds].kind in KIND_LEVEL for ds in m.datasets)
 
 
-def _rival(ctx: Context, m: Match) -> Match | None:
-    """Another company, on no list, that the supplier's name fits just as well."""
+def _rival(ctx: Context, m: Match, margin: float = -AMBIGUITY_MARGIN) -> Match | None:
+    """Another company, on no list, that the supplier's name fits at least as well as m (score >= m's + margin)."""
     for other in ctx.matches:
-        if other.entity_id == m.entity_id or _is_risky(ctx, other) or other.score < m.score - AMBIGUITY_MARGIN:
+        if other.entity_id == m.entity_id or _is_risky(ctx, other) or other.score < m.score + margin:
             continue
         if ctx.similarity(m.entity_id, other.entity_id) < ctx.threshold:
             return other
@@ -109,11 +111,14 @@ def listed_entity(ctx: Context) -> list[Reason]:
 
 @rule("weak_match")
 def weak_match(ctx: Context) -> list[Reason]:
-    """A weaker match to an entity on a list or research dataset: a reviewer should look at it."""
+    """A weaker match to an entity on a list or research dataset: a reviewer should look at it, unless the supplier is confidently another, unlisted company."""
     out: list[Reason] = []
     for m in ctx.matches:
         if not ctx.review_threshold <= m.score < ctx.threshold:
             continue
+        better = _rival(ctx, m, EXPLAINED_MARGIN)
+        if better is not None and better.score >= ctx.threshold:
+            continue  # the supplier is confidently another company, one on no list
         for ds in m.datasets:
             info = ctx.datasets.get(ds)
             if info is not None and info.kind in KIND_LEVEL:
