@@ -1,0 +1,1 @@
+"""Evidence extraction benchmark: python -m bench.evidence."""

@@ -1,0 +1,71 @@
+"""Build the project's fictional evaluation set: corpus/src/NN.txt (annotated) -> corpus/NN.txt + corpus/NN.json.
+
+Annotated source format: a header (title, outlet, style, split), '---', then one paragraph a line.
+A line '@ speaker | speaker_type | stance | indicators :: sentence' is a labelled claim; other lines are
+context. '[[words=value]]' marks a quantity. Run: python -m bench.evidence.corpus
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(__file__).parent / "corpus"
+_QTY = re.compile(r"\[\[(?P<text>[^=\]]+)=(?P<value>[\d.]+)\]\]")
+
+
+def _parse(source: str) -> tuple[dict[str, str], list[str]]:
+    head, body = source.split("\n---\n", 1)
+    meta = dict(line.split(": ", 1) for line in head.strip().splitlines())
+    return meta, [line for line in body.strip().splitlines() if line.strip()]
+
+
+def build_one(path: Path) -> tuple[str, dict[str, Any]]:
+    """Return the plain text and the labels of one annotated source file."""
+    meta, lines = _parse(path.read_text("utf-8"))
+    text = meta["title"] + "\n\n"
+    claims: list[dict[str, Any]] = []
+    quantities: list[dict[str, Any]] = []
+    for line in lines:
+        label = None
+        if line.startswith("@ "):
+            head, line = line[2:].split(" :: ", 1)
+            speaker, kind, stance, indicators = (part.strip() for part in head.split("|"))
+            label = {"speaker": speaker, "speaker_type": kind, "stance": stance,
+                     "indicators": [i for i in indicators.split(",") if i]}
+        start = len(text)
+        plain, offset = "", start
+        last = 0
+        for m in _QTY.finditer(line):
+            plain += line[last:m.start()]
+            q_start = offset + len(plain)
+            plain += m.group("text")
+            quantities.append({"text": m.group("text"), "start": q_start, "end": q_start + len(m.group("text")),
+                               "value": float(m.group("value"))})
+            last = m.end()
+        plain += line[last:]
+        text += plain + "\n\n"
+        if label is not None:
+            claims.append({"text": plain, "start": start, "end": start + len(plain), **label})
+    labels = {"id": path.stem, **meta, "claims": claims, "quantities": quantities}
+    return text, labels
+
+
+def build() -> None:
+    """Write corpus/NN.txt and corpus/NN.json for every annotated source."""
+    for path in sorted((CORPUS / "src").glob("*.txt")):
+        text, labels = build_one(path)
+        (CORPUS / f"{path.stem}.txt").write_text(text, "utf-8")
+        (CORPUS / f"{path.stem}.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", "utf-8")
+
+
+def load() -> list[tuple[str, dict[str, Any]]]:
+    """Return (text, labels) for every document of the built corpus."""
+    return [((CORPUS / f"{p.stem}.txt").read_text("utf-8"), json.loads(p.read_text("utf-8")))
+            for p in sorted(CORPUS.glob("*.json"))]
+
+
+if __name__ == "__main__":
+    build()

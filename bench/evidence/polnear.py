@@ -1,0 +1,76 @@
+"""Score source and content spans of the attribution rules on PolNeAR (brat standoff), exact and overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from labortrace.evidence.attribution import attribute
+from labortrace.evidence.sentences import split_sentences
+
+from bench.evidence.scoring import prf
+
+ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "real" / "polnear" / "data"
+Span = tuple[int, int]
+
+
+def _gold(ann: Path) -> tuple[list[Span], list[Span]]:
+    """Source and content spans of one annotation file (discontinuous spans: first to last character)."""
+    sources, contents = [], []
+    for line in ann.read_text("utf-8").splitlines():
+        if not line.startswith("T"):
+            continue
+        kind_span = line.split("\t")[1]
+        kind, rest = kind_span.split(" ", 1)
+        numbers = [int(x) for part in rest.split(";") for x in part.split()]
+        span = (min(numbers), max(numbers))
+        if kind == "Source":
+            sources.append(span)
+        elif kind == "Content":
+            contents.append(span)
+    return sources, contents
+
+
+def _predict(text: str) -> tuple[list[Span], list[Span]]:
+    sources, contents = [], []
+    for sentence in split_sentences(text):
+        found = attribute(sentence)
+        if found is None or found.source is None:
+            continue
+        sources.append(found.source)
+        contents.append(found.content)
+    return sources, contents
+
+
+def _hits(pred: list[Span], gold: list[Span], exact: bool) -> int:
+    used, hits = set(), 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i in used:
+                continue
+            if (p == g) if exact else (p[0] < g[1] and g[0] < p[1]):
+                used.add(i)
+                hits += 1
+                break
+    return hits
+
+
+def evaluate(split: str = "test") -> dict[str, tuple[float, float, float]] | None:
+    """Return P/R/F1 for sources and contents, exact and overlap; None when the corpus is absent."""
+    folder = ROOT / split
+    if not folder.is_dir():
+        return None
+    counts = {key: [0, 0, 0] for key in ("source_exact", "source_overlap", "content_exact", "content_overlap")}
+    for text_path in sorted((folder / "text").glob("*.txt")):
+        anns = sorted((folder / "attributions").glob(text_path.stem + "*.ann"))
+        if not anns:
+            continue
+        text = text_path.read_text("utf-8")
+        gold_s, gold_c = _gold(anns[0])  # one annotator per article: the first file
+        pred_s, pred_c = _predict(text)
+        for kind, pred, gold in (("source", pred_s, gold_s), ("content", pred_c, gold_c)):
+            for mode in ("exact", "overlap"):
+                c = counts[f"{kind}_{mode}"]
+                c[0] += _hits(pred, gold, mode == "exact")
+                c[1] += len(pred)
+                c[2] += len(gold)
+    return {key: prf(*c) for key, c in counts.items()}

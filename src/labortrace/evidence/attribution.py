@@ -1,0 +1,126 @@
+"""Find who said what in each sentence by rules: quotes, 'X said (that) …', '…, X said', 'according to X'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from labortrace.evidence.sentences import Sentence
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|noted|notes|claimed|claims|alleged|alleges|insisted|"
+    "insists|argued|argues|denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses|wrote|writes|"
+    "reported|reports|found|finds|concluded|concludes|documented|documents|estimated|estimates|warned|warns|"
+    "acknowledged|acknowledges|confirmed|confirms|explained|explains|urged|urges|described|describes|accused|"
+    "accuses|maintained|maintains|asserted|asserts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|believes|"
+    "suggested|suggests|announced|announces|declared|declares|countered|counters|responded|replied|recalled|"
+    "recalls|testified|revealed|reveals|showed|shows|show|called|calls|condemned|condemns|criticised|criticized|"
+    "blamed|praised|observed|pointed out|made clear|has said|have said|had said|has found|have found|"
+    "has denied|have denied|has rejected|have rejected|had told|has documented|have documented|"
+    "has long denied|has repeatedly denied|has consistently denied|repeatedly denied|has also said|also said|"
+    "previously said|later said|said on \\w+|wrote on \\w+|told reporters|told \\w+"
+)
+_VERB = rf"(?:{_VERBS})"
+# adverbials between a speaker and the verb: 'X also said', 'X on Monday said'
+_ADV = r"(?:\s+(?:also|later|previously|repeatedly|again|has|have|had|on \w+|in a statement|in an interview|in a report|in a press release|last week|this week))*"
+_SPEAKER = r"(?P<src>[^,;:“”\"]{2,90}?(?:,\s+(?:a|an|the|who|whose)\b[^,;“”\"]{2,120},)?)"
+_QUOTE = r"[\"“”]"
+
+_TRAILING = re.compile(rf"^(?P<content>.{{12,}}?)[,;]?\s*[—–-]*\s*{_SPEAKER}{_ADV}\s+(?P<cue>{_VERB})(?:\s+(?:on|in|at|last|this)\b[^,.]*)?(?P<tail>,\s+(?:a|an|the|who)\b[^.]*)?\s*[.!?]?[\"”]?$")
+_TRAILING_INV = re.compile(rf"^(?P<content>.{{12,}}?)[,;]\s*(?P<cue>said|says|added|wrote|told \w+|noted|according to)\s+(?P<src>[^.;]{{2,160}}?)\s*[.!?]?$")
+_QUOTE_FIRST = re.compile(rf"^{_QUOTE}(?P<content>.+?)[,.!?]?{_QUOTE}\s*,?\s*(?:(?P<cue1>{_VERB})\s+(?P<src1>[^.;]{{2,160}}?)|(?P<src2>[^,.;\"“”]{{2,90}}?){_ADV}\s+(?P<cue2>{_VERB})(?P<tail>[^.;]*)?)\s*[.!?]?$")
+_QUOTE_AFTER = re.compile(rf"^(?P<src>[^“”\"]{{2,160}}?){_ADV}\s+(?P<cue>{_VERB})(?:\s+\w+)?\s*[:,]\s*{_QUOTE}(?P<content>.+?)[.!?,]?{_QUOTE}?\s*$")
+_ACCORDING_FIRST = re.compile(r"^(?P<cue>According to)\s+(?P<src>[^,]{2,120}),\s+(?P<content>.+?)[.!?]?$", re.I)
+_ACCORDING_LAST = re.compile(r"^(?P<content>.{12,}?),?\s+(?P<cue>according to)\s+(?P<src>[^,.;]{2,120}?)(?:,[^.]*)?\s*[.!?]?$", re.I)
+_LEADING = re.compile(rf"^(?P<lead>(?:(?:But|And|However|Meanwhile|Instead|Still|Yet|In \w+(?: \d+)?|On \w+|Last \w+|Earlier|Separately|In a statement|In response),?\s+)*)(?P<src>[^,;:“”\"]{{2,90}}?(?:,\s+(?:a|an|the|who|whose)\b[^;“”\"]{{2,160}}?,)?){_ADV}\s+(?P<cue>{_VERB})\b(?:\s+(?:that|the|reporters|journalists|\w+ (?:that|in)))?[\s,:]+(?P<content>.+?)[.!?]?$")
+_QUOTE_ONLY = re.compile(rf"^{_QUOTE}(?P<content>.+?)[.!?,]?{_QUOTE}$")
+_LOWER_STARTS = frozenset(
+    "he she they it we i the a an his her their its one two three four some many several other another critics "
+    "officials sources experts workers researchers analysts activists residents villagers authorities".split()
+)
+_BAD_SOURCE = re.compile(r"\b(is|are|was|were|be|been|would|will|could|which|because|if|when|while|where|not)\b", re.I)
+
+
+@dataclass
+class Attribution:
+    """One attributed statement: offsets of the source, cue and content; source None when unattributed."""
+
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    pronoun: bool = False  #: the source is a pronoun resolved elsewhere ('he added')
+    continued: bool = False  #: a bare quotation that continues the previous speaker
+
+
+def _span(sentence: Sentence, m: re.Match[str], group: str) -> tuple[int, int]:
+    start, end = m.span(group)
+    text = sentence.text
+    # trim spaces and surrounding quotes/commas so the quote is exact and tidy
+    while start < end and text[start] in " \t\"“”,;—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\"“”,;—–-":
+        end -= 1
+    return sentence.start + start, sentence.start + end
+
+
+def _good_source(src: str) -> bool:
+    words = src.split()
+    if not words or len(words) > 14 or _BAD_SOURCE.search(src.split(",")[0]):
+        return False
+    return src[0].isupper() or words[0].lower() in _LOWER_STARTS
+
+
+def _source_head(sentence: Sentence, m: re.Match[str], group: str) -> tuple[int, int]:
+    """The speaker's span without a trailing apposition (', a spokesman for …,') or leading 'But'."""
+    start, end = _span(sentence, m, group)
+    text = sentence.text[start - sentence.start:end - sentence.start]
+    comma = text.find(",")
+    if comma > 0:
+        end = start + comma
+    return start, end
+
+
+def attribute(sentence: Sentence) -> Attribution | None:
+    """Return the attribution this sentence makes, or None when it attributes nothing."""
+    text = sentence.text.strip()
+    m = _QUOTE_FIRST.match(text)
+    if m:
+        src, cue = ("src1", "cue1") if m.group("src1") else ("src2", "cue2")
+        if _good_source(m.group(src)):
+            return _make(sentence, m, "content", src, cue)
+    m = _QUOTE_AFTER.match(text)
+    if m and _good_source(m.group("src")):
+        return _make(sentence, m, "content", "src", "cue")
+    for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST):
+        m = pattern.match(text)
+        if m:
+            return _make(sentence, m, "content", "src", "cue")
+    m = _TRAILING.match(text)
+    if m and _good_source(m.group("src")):
+        return _make(sentence, m, "content", "src", "cue")
+    m = _TRAILING_INV.match(text)
+    if m and _good_source(m.group("src")):
+        return _make(sentence, m, "content", "src", "cue")
+    m = _LEADING.match(text)
+    if m and _good_source(m.group("src")):
+        return _make(sentence, m, "content", "src", "cue")
+    m = _QUOTE_ONLY.match(text)
+    if m:
+        return Attribution(_span(sentence, m, "content"), None, None, continued=True)
+    return None
+
+
+def _make(sentence: Sentence, m: re.Match[str], content: str, src: str, cue: str) -> Attribution:
+    source = _source_head(sentence, m, src)
+    said = sentence.text[source[0] - sentence.start:source[1] - sentence.start].strip().lower()
+    return Attribution(
+        content=_span(sentence, m, content), source=source, cue=_span(sentence, m, cue),
+        pronoun=said in ("he", "she", "they", "it", "we", "i"),
+    )
+
+
+def apposition(text: str, source: tuple[int, int], sentence: Sentence) -> str:
+    """The words describing a speaker right after it (', a spokesman for the ministry,') or before a name."""
+    rest = text[source[1]:sentence.end]
+    m = re.match(r",\s+((?:a|an|the|who|whose)\b[^,.;“”\"]{2,140})", rest)
+    return m.group(1) if m else ""

@@ -1,0 +1,67 @@
+"""Decide a claim's stance toward forced-labour allegations by weighted cue rules, keeping the cues as reasons."""
+
+from __future__ import annotations
+
+import re
+
+# (weight, pattern, tag): positive weights allege, negative weights deny. Tags are the reasons users see.
+_CUES: tuple[tuple[float, re.Pattern[str], str], ...] = tuple(
+    (w, re.compile(p, re.I), tag) for w, p, tag in (
+        # negated freedom is an allegation: checked before the bare 'freely'/'voluntarily' denial cues
+        (3.0, r"\b(not|never|no longer|unable to|cannot|can't|couldn't|could not|without|nobody|no one|none)\b[^.;]{0,30}\b(freely|voluntar\w*|free to|choose|refuse|say no|leave|quit|consent)\b", "negated freedom"),
+        (3.0, r"\binvoluntar\w*\b|\bno choice\b|\bagainst their will\b|\bnot (a )?voluntary\b", "no choice"),
+        (2.0, r"\bforced(ly)? (labou?r|to work|into)\b|\bforced\b", "forced labour"),
+        (2.0, r"\bcoerc\w+\b", "coercion"),
+        (1.5, r"\b(detain\w*|detention|intern\w+|camps?|re-?education|incarcerat\w+|imprison\w*|prison)\b", "detention"),
+        (1.5, r"\b(surveil\w+|monitored|minders|watched|indoctrinat\w+|political (study|education|lessons)|ideological)\b", "control"),
+        (1.5, r"\b(quotas?|targets? for transfer\w*|mobili[sz]\w+)\b", "quota"),
+        (1.0, r"\b(threat\w*|punish\w*|afraid|fear\w*|reprisals?|abus\w+|tortur\w+|beat(en|ings)?|genocide|crimes against humanity|atrocit\w+|oppress\w+|persecut\w+|slave\w*|servitude)\b", "abuse"),
+        (1.0, r"\b(confiscat\w+|withheld|unpaid|locked|guarded|barbed|could not (call|contact))\b", "ILO indicator"),
+        (1.0, r"\b(risk of|evidence of|linked to|tied to|tainted|exposed to|complicit\w*)\b[^.;]{0,40}\b(forced|coerc\w+|uy?i?ghur labou?r|camps?|xinjiang)\b", "exposure"),
+        (1.5, r"\b(never (received|got|been paid)|no pay|not allowed|rarely allowed|could not go home|held by|kept by|against (their|her|his) will)\b", "restriction"),
+        (1.0, r"\b(transfer|transfers|transferred|bused|relocated|sent|move)\b[^.;]{0,40}\b(workers|uy?i?ghurs|villagers|people|factor\w+)\b", "transfer"),
+        (1.0, r"\b(ban(ned|s)?|sanction\w*|entity list|withhold release|detained shipments?|seized|blocked imports?)\b", "enforcement"),
+        (-4.0, r"\b(den(y|ies|ied|ial|ials)|reject\w*|refut\w+|dismiss\w*|rebut\w*)\b", "denial verb"),
+        (-4.0, r"\b(groundless|baseless|unfounded|lies?|lying|fabricat\w+|smears?|slander\w*|rumou?rs?|nonsense|disinformation|misinformation|false|untrue|hoax|the so-called|so-called|malicious|hype|concocted|smear campaign|lie of the century|political manipulation)\b", "rebuttal"),
+        (-3.0, r"\b(voluntar(y|ily)|freely|of their own (free )?will|free to (leave|choose|quit)|own free will|their own choice|chose to|choose their|willingly)\b", "free choice"),
+        (-3.0, r"\b(sign(ed)? (labou?r )?contracts?|labou?r contracts|legal(ly)? (rights|protected|employment)|in accordance with (the )?law|lawful rights|equal pay|paid (the same|on time|well)|social insurance)\b", "lawful employment"),
+        (-2.5, r"\b(vocational (skills )?(education|training)|poverty (alleviation|reduction)|lift\w* out of poverty|counter-?terror\w*|de-?radicali[sz]\w+|graduated|improve(d)? (people's |their )?(lives|living)|better lives|higher incomes?|happy|happiness|prosper\w*|stability)\b", "official framing"),
+        (-4.0, r"\b(found no|no evidence|not found any|did not find|no (forced|indication|sign)|there is no forced|does not (source|use|have)|do not (source|use|have)|no (suppliers?|sourcing) (in|from)|not (source|sourcing)|zero tolerance|complies with|fully compliant|interfer\w+ in (china's )?internal affairs|anti-china|contain china|hostile forces)\b", "no finding"),
+    )
+)
+_ALLEGE_PRIOR = {"ngo": 0.6, "worker": 0.6, "expert": 0.3, "journalist": 0.2, "report": 0.3}
+_DENY_PRIOR = {"state_media": -0.8}  # governments and companies speak on both sides
+
+
+def stance_score(text: str, speaker_type: str | None = None, cue: str | None = None) -> tuple[float, list[str]]:
+    """Return (score, reasons): positive alleges, negative denies; reasons are the cue tags that fired."""
+    score, reasons = 0.0, []
+    masked = text
+    for weight, pattern, tag in _CUES:
+        hits = list(pattern.finditer(masked))
+        if not hits:
+            continue
+        score += weight * min(len(hits), 2)
+        reasons.append(tag)
+        if tag in ("negated freedom", "no choice"):
+            # the freedom words are used up by the negation; do not count them again as a denial
+            masked = pattern.sub(lambda m: "#" * len(m.group()), masked)
+    if cue and re.search(r"\b(den|reject|refut|dismiss|rebut)", cue, re.I):
+        score -= 4.0
+        reasons.append("denial cue")
+    if cue and re.search(r"\b(accus|alleg|condemn|warn)", cue, re.I):
+        score += 1.0
+        reasons.append("accusation cue")
+    if speaker_type and reasons:
+        score += _ALLEGE_PRIOR.get(speaker_type, 0.0) + _DENY_PRIOR.get(speaker_type, 0.0)
+    return score, reasons
+
+
+def decide_stance(text: str, speaker_type: str | None = None, cue: str | None = None) -> tuple[str, list[str]]:
+    """Return ('alleges' | 'denies' | 'neutral', reasons) for a claim."""
+    score, reasons = stance_score(text, speaker_type, cue)
+    if score >= 1.0:
+        return "alleges", reasons
+    if score <= -1.0:
+        return "denies", reasons
+    return "neutral", reasons
