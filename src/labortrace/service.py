@@ -6,20 +6,22 @@ No business logic lives in a CLI command or a route: they call these functions.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import httpx
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from labortrace import __version__
 from labortrace.errors import ConfigError, InputError
+from labortrace.ingest import MAX_BYTES, IngestOutcome, expand_sources, link_mentions, read_source
 from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
 from labortrace.matching.index import fingerprint
-from labortrace.model import DATASET_KINDS, QueryRecord, ScreeningResult
+from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
 from labortrace.risk import Context, assess
 from labortrace.settings import setting
@@ -28,6 +30,7 @@ from labortrace.sources.opensanctions import FetchedDataset, attribution_notice,
 from labortrace.sources.ftm import FtmStats, read_ftm
 from labortrace.sources.tables import Table, TableRow, open_table
 from labortrace.store import DatasetSpec, Store, VersionChange, file_sha256, new_run_id
+from labortrace.store.evidence_store import evidence_for, save_document
 
 Progress = Callable[[int], None]
 ALIAS_SEPARATORS = (";", "|", "；", "、")
@@ -135,6 +138,50 @@ class Workspace:
         )
         return fetched, outcome, attribution_notice(name)
 
+    # -- evidence -------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        sources: Sequence[str],
+        *,
+        dataset: str = "documents",
+        max_bytes: int = MAX_BYTES,
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+        progress: Progress | None = None,
+    ) -> list[IngestOutcome]:
+        """Read documents, extract evidence, link mentions to entities and store each document whole; the batch goes on."""
+        matcher = Matcher(self.index(), match_options(None, None)) if self.store.count_entities() else None
+        outcomes: list[IngestOutcome] = []
+        for source in expand_sources(sources):
+            doc = read_source(source, max_bytes=max_bytes, timeout=timeout, transport=transport)
+            outcome = IngestOutcome(doc)
+            if doc.outcome == "ok":
+                outcome.links = link_mentions(doc, matcher)
+                save_document(self.store.engine, doc, dataset, outcome.links)
+                outcome.stored = True
+            outcomes.append(outcome)
+            if progress:
+                progress(1)
+        return outcomes
+
+    def evidence(self, entity: str) -> tuple[list[Match], dict[str, list[dict[str, Any]]]]:
+        """The evidence the workspace holds about an entity, found by id or, failing that, by name."""
+        stored = self.store.entity(entity)
+        if stored:
+            first = stored[0]
+            matches = [Match(first.id, first.caption, 1.0, tuple(e.dataset for e in stored), "entity id")]
+        else:
+            options = match_options(None, None)
+            found = Matcher(self.index(), options).match(QueryRecord(row=1, input={}, name=entity))
+            matches = [m for m in found if m.score >= options.threshold]
+        return matches, evidence_for(self.store.engine, [m.entity_id for m in matches])
+
+    def _with_evidence(self, found: list[list[Match]]) -> list[list[Match]]:
+        ids = {m.entity_id for matches in found for m in matches}
+        evidence = evidence_for(self.store.engine, ids)
+        return [_attach(matches, evidence) for matches in found]
+
     def datasets(self) -> list[Any]:
         return self.store.datasets()
 
@@ -170,7 +217,7 @@ class Workspace:
         index = self.index()
         matcher = Matcher(index, options)
         started = datetime.now(timezone.utc)
-        found = matcher.match_all(queries, progress)
+        found = self._with_evidence(matcher.match_all(queries, progress))
         entities = {e.id: e for e in index.entities}
         results = []
         for query, matches in zip(queries, found):
@@ -190,6 +237,10 @@ class Workspace:
 
             paths = write_report(doc, out_dir)
         return ScreenOutcome(doc, results, paths)
+
+
+def _attach(matches: list[Match], evidence: dict[str, list[dict[str, Any]]]) -> list[Match]:
+    return [replace(m, evidence=tuple(evidence.get(m.entity_id, ()))) for m in matches]
 
 
 def run_demo(out_dir: Path, progress: Progress | None = None) -> ScreenOutcome:

@@ -8,6 +8,7 @@ from labortrace.model.records import (
     QueryRecord,
     RiskAssessment,
     ScreeningResult,
+    independent_sources,
 )
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "QueryRecord",
     "RiskAssessment",
     "ScreeningResult",
+    "independent_sources",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 #: Kinds of dataset a workspace holds; risk rules read these.
@@ -54,6 +55,7 @@ class Match:
     query_name: str = ""
     matched_name: str = ""
     judgement: str | None = None  #: confirm / reject / unsure, when a reviewer decided
+    evidence: tuple[dict[str, Any], ...] = ()  #: claims about the entity from ingested documents, both sides
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,13 @@ class ScreeningResult:
                     "score": round(m.score, 4),
                     "datasets": list(m.datasets),
                     "explanation": m.explanation,
+                    "evidence": [dict(e) for e in m.evidence],
                 }
                 for m in self.matches
             ],
         }
+
+
+def independent_sources(items: Iterable[Mapping[str, Any]]) -> int:
+    """Distinct outlets (or documents, when the outlet is unknown) among evidence items: how many sources say it."""
+    return len({str(i.get("outlet") or i.get("source") or i.get("document_id") or "").strip().lower() for i in items})

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from labortrace.model import independent_sources
 from markupsafe import Markup
 
 from labortrace.model.records import RISK_LEVELS
@@ -42,6 +44,7 @@ def _environment() -> Environment:
     )
     env.filters["clip"] = _clip
     env.filters["text"] = cell_text
+    env.filters["sources"] = independent_sources
     return env
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from labortrace.matching.index import IndexedEntity
-from labortrace.model import DatasetInfo, Match, QueryRecord
+from labortrace.model import DatasetInfo, Match, QueryRecord, independent_sources
 from labortrace.names.regions import Place, locate
 from labortrace.names.uscc import find_usccs, parse_uscc
 
@@ -167,4 +167,23 @@ def matched_entity_in_xinjiang(ctx: Context) -> list[Reason]:
             if place is not None and place.is_xinjiang:
                 sources = ", ".join(dataset_label(ctx.datasets[d]) for d in m.datasets if d in ctx.datasets)
                 return [Reason("elevated", _place_reason(f"Matched entity '{m.caption}' ({sources}) is at '{address}', which", place), "matched_entity_in_xinjiang")]
+    return []
+
+
+@rule("evidence_alleges")
+def evidence_alleges(ctx: Context) -> list[Reason]:
+    """Ingested documents allege forced labour involving a confidently matched entity (elevated); denials are shown, never used to lower a level."""
+    for m in ctx.matches:
+        if m.score < ctx.threshold or not m.evidence or _rival(ctx, m) is not None:
+            continue
+        alleging = [e for e in m.evidence if e["stance"] == "alleges"]
+        if not alleging:
+            continue
+        denying = [e for e in m.evidence if e["stance"] == "denies"]
+        titles = "; ".join(sorted({f"{e['title']}" + (f" ({e['outlet']})" if e.get("outlet") else "") for e in alleging})[:3])
+        text = (f"{len(alleging)} claim(s) in {independent_sources(alleging)} independent source(s) allege forced labour "
+                f"involving '{m.caption}' ({titles})")
+        if denying:
+            text += f"; {len(denying)} claim(s) in {independent_sources(denying)} source(s) deny it"
+        return [Reason("elevated", text + ".", "evidence_alleges")]
     return []

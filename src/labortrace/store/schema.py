@@ -111,3 +111,75 @@ matches = Table(
     Column("query_name", Text, nullable=False),
     Column("matched_name", Text, nullable=False),
 )
+
+#: Documents read by `labortrace ingest`, with their text so every quote's offsets can be checked.
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("dataset", String(255), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("date", String(32)),
+    Column("language", String(16)),
+    Column("author", Text),
+    Column("outlet", Text),
+    Column("outcome", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("document_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("speaker", Text),
+    Column("speaker_type", String(32), nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("indicators", JSON, nullable=False),
+    Column("cue", Text),
+    Column("reasons", JSON, nullable=False),
+)
+
+#: Which workspace entities a claim is about (a mention inside it, or its speaker), linked by the matcher.
+claim_entities = Table(
+    "claim_entities",
+    metadata,
+    Column("document_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("entity_id", String(255), primary_key=True),
+    Column("role", String(16), nullable=False),  # 'mention' or 'speaker'
+    Column("mention", Text, nullable=False),
+    Index("ix_claim_entities_entity", "entity_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("document_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("entity_id", String(255)),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("document_id", String(255), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("value", Float, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("counts", Text),
+    Column("when", Text),
+)
