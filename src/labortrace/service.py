@@ -31,6 +31,9 @@ from labortrace.sources.ftm import FtmStats, read_ftm
 from labortrace.sources.tables import Table, TableRow, open_table
 from labortrace.store import DatasetSpec, Store, VersionChange, file_sha256, new_run_id
 from labortrace.store.evidence_store import evidence_for, save_document
+from labortrace.store.judgements import Judgement, query_key
+from labortrace.store.judgements import current as current_judgements
+from labortrace.store.judgements import record as record_judgement
 
 Progress = Callable[[int], None]
 ALIAS_SEPARATORS = (";", "|", "；", "、")
@@ -177,10 +180,27 @@ class Workspace:
             matches = [m for m in found if m.score >= options.threshold]
         return matches, evidence_for(self.store.engine, [m.entity_id for m in matches])
 
-    def _with_evidence(self, found: list[list[Match]]) -> list[list[Match]]:
+    def _with_evidence(
+        self,
+        found: list[list[Match]],
+        queries: Sequence[QueryRecord],
+        judged: dict[tuple[str, str], Judgement],
+        entities: dict[str, Any],
+    ) -> list[list[Match]]:
+        """Matches with their evidence; a confirmed entity the matcher did not propose is added."""
+        found = [_add_confirmed(q, ms, judged, entities) for q, ms in zip(queries, found)]
         ids = {m.entity_id for matches in found for m in matches}
         evidence = evidence_for(self.store.engine, ids)
         return [_attach(matches, evidence) for matches in found]
+
+    # -- review ---------------------------------------------------------------------------------
+
+    def review_items(self, run_id: str, levels: Sequence[str] = ("high", "review")) -> list[dict[str, Any]]:
+        """The (supplier, match) pairs of a run a reviewer should decide, most severe first."""
+        return self.store.review_items(run_id, levels)
+
+    def judge(self, judgement: Judgement) -> Judgement:
+        return record_judgement(self.store.engine, judgement)
 
     def datasets(self) -> list[Any]:
         return self.store.datasets()
@@ -217,26 +237,65 @@ class Workspace:
         index = self.index()
         matcher = Matcher(index, options)
         started = datetime.now(timezone.utc)
-        found = self._with_evidence(matcher.match_all(queries, progress))
+        judged = current_judgements(self.store.engine, [q.name for q in queries])
+        found = matcher.match_all(queries, progress)
         entities = {e.id: e for e in index.entities}
         results = []
-        for query, matches in zip(queries, found):
-            ctx = Context(query, matches, entities, infos, options.threshold, options.review_threshold,
-                          matcher.entity_similarity)
-            results.append(ScreeningResult(query, assess(ctx), tuple(matches)))
+        for query, matches in zip(queries, self._with_evidence(found, queries, judged, entities)):
+            kept, rejected = _apply_judgements(query, matches, judged)
+            ctx = Context(query, kept, entities, infos, options.threshold, options.review_threshold,
+                          matcher.entity_similarity, rejected)
+            results.append(ScreeningResult(query, assess(ctx), tuple(kept)))
         doc = results_document(results, infos, options, path, table, started, matcher.algorithm)
         extras = {
             (r.query.row, m.entity_id): {"features": m.features, "query_name": m.query_name, "matched_name": m.matched_name}
             for r in results
             for m in r.matches
         }
-        self.store.save_run(doc, extras)
+        self.store.save_run(doc, extras, {r.query.row: r.query.name for r in results})
         paths: dict[str, Path] = {}
         if out_dir is not None:
             from labortrace.report import write_report
 
             paths = write_report(doc, out_dir)
         return ScreenOutcome(doc, results, paths)
+
+
+def _add_confirmed(
+    query: QueryRecord, matches: list[Match], judged: dict[tuple[str, str], Judgement], entities: dict[str, Any]
+) -> list[Match]:
+    key = query_key(query.name) if query.name.strip() else None
+    have = {m.entity_id for m in matches}
+    extra = [
+        Match(e.id, e.caption, 1.0, tuple(e.datasets), "")
+        for (k, entity_id), j in judged.items()
+        if k == key and j.judgement == "confirm" and entity_id not in have and (e := entities.get(entity_id))
+    ]
+    return [*matches, *extra]
+
+
+def _apply_judgements(
+    query: QueryRecord, matches: list[Match], judged: dict[tuple[str, str], Judgement]
+) -> tuple[list[Match], list[tuple[Match, Judgement]]]:
+    """Rejected pairs leave the matches; confirmed ones become certain; each says who decided and when."""
+    if not query.name.strip():
+        return matches, []
+    key = query_key(query.name)
+    kept: list[Match] = []
+    rejected: list[tuple[Match, Judgement]] = []
+    for m in matches:
+        j = judged.get((key, m.entity_id))
+        if j is None:
+            kept.append(m)
+        elif j.judgement == "reject":
+            rejected.append((m, j))
+        else:
+            score = 1.0 if j.judgement == "confirm" else m.score
+            note = f"Reviewer decision: {j.describe()}."
+            kept.append(replace(m, score=score, judgement=j.judgement, decided=j.describe(),
+                                explanation=f"{note} {m.explanation}".strip()))
+    kept.sort(key=lambda m: (-m.score, m.entity_id))
+    return kept, rejected
 
 
 def _attach(matches: list[Match], evidence: dict[str, list[dict[str, Any]]]) -> list[Match]:

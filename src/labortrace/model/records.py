@@ -55,6 +55,7 @@ class Match:
     query_name: str = ""
     matched_name: str = ""
     judgement: str | None = None  #: confirm / reject / unsure, when a reviewer decided
+    decided: str = ""  #: who decided and when ('confirmed by Ana on 2026-11-23: same USCC')
     evidence: tuple[dict[str, Any], ...] = ()  #: claims about the entity from ingested documents, both sides
 
 
@@ -86,6 +87,7 @@ class ScreeningResult:
                     "score": round(m.score, 4),
                     "datasets": list(m.datasets),
                     "explanation": m.explanation,
+                    "judgement": m.judgement,
                     "evidence": [dict(e) for e in m.evidence],
                 }
                 for m in self.matches

@@ -28,7 +28,7 @@ RUN_KEYS = (
 DATASET_KEYS = ("name", "kind", "version")
 RESULT_KEYS = ("row", "input", "risk", "matches")
 RISK_KEYS = ("level", "reasons")
-MATCH_KEYS = ("entity_id", "caption", "score", "datasets", "explanation", "evidence")
+MATCH_KEYS = ("entity_id", "caption", "score", "datasets", "explanation", "judgement", "evidence")
 
 #: Input headers taken as the supplier name when the run does not name its name column.
 NAME_HEADERS = frozenset(

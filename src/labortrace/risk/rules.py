@@ -7,7 +7,8 @@ it rests on. The level of a supplier is the most severe level among its reasons.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from labortrace.matching.index import IndexedEntity
 from labortrace.model import DatasetInfo, Match, QueryRecord, independent_sources
@@ -50,6 +51,8 @@ class Context:
     review_threshold: float
     #: how alike two entities are (0..1); tells one company held in two datasets from two companies
     similarity: Callable[[str, str], float] = lambda _a, _b: 0.0
+    #: matches a reviewer rejected, with the decision: they never flag again
+    rejected: list[tuple[Match, Any]] = field(default_factory=list)
 
 
 Rule = Callable[[Context], list[Reason]]
@@ -75,6 +78,8 @@ def _is_risky(ctx: Context, m: Match) -> bool:
 
 def _rival(ctx: Context, m: Match, margin: float = -AMBIGUITY_MARGIN) -> Match | None:
     """Another company, on no list, that the supplier's name fits at least as well as m (score >= m's + margin)."""
+    if m.judgement == "confirm":
+        return None  # a reviewer decided which company the supplier is
     for other in ctx.matches:
         if other.entity_id == m.entity_id or _is_risky(ctx, other) or other.score < m.score + margin:
             continue
@@ -100,6 +105,8 @@ def listed_entity(ctx: Context) -> list[Reason]:
             if info is None or level is None:
                 continue
             found = f"Matches '{m.caption}' on the {dataset_label(info)} with score {m.score:.2f}"
+            if m.decided:
+                found += f" ({m.decided})"
             rival = _rival(ctx, m)
             if rival is None:
                 out.append(Reason(level, found + ".", "listed_entity"))
@@ -187,3 +194,12 @@ def evidence_alleges(ctx: Context) -> list[Reason]:
             text += f"; {len(denying)} claim(s) in {independent_sources(denying)} source(s) deny it"
         return [Reason("elevated", text + ".", "evidence_alleges")]
     return []
+
+
+@rule("reviewer_rejections")
+def reviewer_rejections(ctx: Context) -> list[Reason]:
+    """Matches a reviewer rejected are listed, without raising the level: they never flag again."""
+    return [
+        Reason("none", f"A match with '{m.caption}' was {j.describe()}; it is not counted.", "reviewer_rejections")
+        for m, j in ctx.rejected
+    ]

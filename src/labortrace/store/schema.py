@@ -91,6 +91,7 @@ results = Table(
     metadata,
     Column("run_id", String(64), ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
     Column("row", Integer, primary_key=True),
+    Column("name", Text, nullable=False, default=""),  # the supplier name as screened (judgements key on it)
     Column("input", JSON, nullable=False),
     Column("level", String(16), nullable=False),
     Column("reasons", JSON, nullable=False),
@@ -182,4 +183,21 @@ quantities = Table(
     Column("end", Integer, nullable=False),
     Column("counts", Text),
     Column("when", Text),
+)
+
+#: Reviewers' decisions on (supplier, entity) pairs; every decision is kept, the latest one counts.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("query_key", Text, nullable=False),
+    Column("query_name", Text, nullable=False),
+    Column("entity_id", String(255), nullable=False),
+    Column("judgement", String(16), nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("run_id", String(64)),
+    Column("row", Integer),
+    Index("ix_judgements_pair", "query_key", "entity_id"),
 )

@@ -274,17 +274,21 @@ class Store:
     # -- runs -----------------------------------------------------------------------------------
 
     def save_run(
-        self, doc: dict[str, Any], extras: dict[tuple[int, str], dict[str, Any]] | None = None
+        self,
+        doc: dict[str, Any],
+        extras: dict[tuple[int, str], dict[str, Any]] | None = None,
+        names: dict[int, str] | None = None,
     ) -> None:
         """Store a screening run (the results document); extras hold each match's features by (row, entity)."""
         run = doc["run"]
         extras = extras or {}
+        names = names or {}
         levels: dict[str, int] = {}
         for res in doc["results"]:
             levels[res["risk"]["level"]] = levels.get(res["risk"]["level"], 0) + 1
         rows = [
-            dict(run_id=run["id"], row=r["row"], input=r["input"], level=r["risk"]["level"],
-                 reasons=r["risk"]["reasons"])
+            dict(run_id=run["id"], row=r["row"], name=names.get(r["row"], ""), input=r["input"],
+                 level=r["risk"]["level"], reasons=r["risk"]["reasons"])
             for r in doc["results"]
         ]
         mrows = []
@@ -310,6 +314,23 @@ class Store:
                 conn.execute(insert(s.results), rows)
             if mrows:
                 conn.execute(insert(s.matches), mrows)
+
+    def review_items(self, run_id: str, levels: Iterable[str]) -> list[dict[str, Any]]:
+        """Each (supplier row, match) of a run at the given levels, most severe level first, then row and rank."""
+        order = {"high": 0, "elevated": 1, "review": 2, "none": 3}
+        r, m = s.results, s.matches
+        query = (
+            select(r.c.row, r.c.name, r.c.input, r.c.level, r.c.reasons, m.c.entity_id, m.c.caption, m.c.score,
+                   m.c.datasets, m.c.explanation, m.c.rank)
+            .join(m, (m.c.run_id == r.c.run_id) & (m.c.row == r.c.row))
+            .where(r.c.run_id == run_id, r.c.level.in_(list(levels)))
+        )
+        with self.engine.connect() as conn:
+            if conn.execute(select(s.runs.c.id).where(s.runs.c.id == run_id)).first() is None:
+                raise StoreError(f"no screening run {run_id!r} in this workspace; `labortrace runs` lists them")
+            rows = [dict(x._mapping) for x in conn.execute(query)]
+        rows.sort(key=lambda x: (order.get(x["level"], 9), x["row"], x["rank"]))
+        return [{"run_id": run_id, **x} for x in rows]
 
     def runs(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
