@@ -36,33 +36,44 @@ class Feature:
     detail: str
 
 
-def _soft_equal(a: str, b: str) -> bool:
-    """Two tokens agree when equal, or when long enough that one typo apart is still the same word."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5:
-        return False
-    return fuzz.ratio(a, b) >= 80
+def _typo_apart(a: str, b: str) -> bool:
+    """Two different tokens still agree when both are long enough that one typo apart is the same word."""
+    return len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= 80
 
 
 def token_overlap(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> Feature:
     """Share of the distinctive words (legal forms and leading place left out) that both names contain, weighted by how rare each word is among reference names."""
-    qt, rt = list(q.core_tokens), list(r.core_tokens)
+    qt, rt = q.core_tokens, r.core_tokens
     if not qt or not rt:
         return Feature("token_overlap", 0.0, "no words to compare")
     unmatched = list(rt)
-    shared_weight = 0.0
     shared: list[str] = []
-    for tok in qt:
-        hit = next((u for u in unmatched if _soft_equal(tok, u)), None)
+    rest: list[str] = []
+    for tok in qt:  # equal words first, then words a typo apart
+        if tok in unmatched:
+            unmatched.remove(tok)
+            shared.append(tok)
+        else:
+            rest.append(tok)
+    for tok in rest:
+        hit = next((u for u in unmatched if _typo_apart(tok, u)), None)
         if hit is not None:
             unmatched.remove(hit)
-            shared_weight += idf(tok)
             shared.append(tok)
-    total = sum(idf(t) for t in qt) + sum(idf(t) for t in rt)
-    score = 2 * shared_weight / total if total else 0.0
+    total = sum(map(idf, qt)) + sum(map(idf, rt))
+    score = 2 * sum(map(idf, shared)) / total if total else 0.0
     detail = f"shared words: {' '.join(shared)}" if shared else "no shared words"
     return Feature("token_overlap", min(score, 1.0), detail)
+
+
+@lru_cache(maxsize=262144)
+def _parts(core: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], bool]:
+    """A name's line-of-business words, its brand syllables, and whether all its other words are clean pinyin."""
+    words = industry_words()
+    industry = frozenset(t for t in core if t in words)
+    brand = tuple(t for t in core if is_pinyin_syllable(t))
+    clean = all(is_pinyin_syllable(t) for t in core if t not in words and t not in GENERIC_WORDS)
+    return industry, brand, clean
 
 
 def spelling_similarity(q: NameAnalysis, r: NameAnalysis) -> Feature:
@@ -77,15 +88,16 @@ def spelling_similarity(q: NameAnalysis, r: NameAnalysis) -> Feature:
 
 def brand_words(analysis: NameAnalysis) -> tuple[str, ...]:
     """The pinyin syllables that name this company rather than its trade or place (the brand: 'zhong tai')."""
-    return tuple(t for t in analysis.core_tokens if is_pinyin_syllable(t))
+    return _parts(analysis.core_tokens)[1]
 
 
 def brand_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
     """Both brands are written in clean pinyin syllables and the syllables differ: 'Jinkun' is not 'Jiakun', even though the spelling is one letter apart."""
-    qb, rb = brand_words(q), brand_words(r)
+    _, qb, q_clean = _parts(q.core_tokens)
+    _, rb, r_clean = _parts(r.core_tokens)
     if not qb or not rb or qb == rb:
         return Feature("brand_conflict", 0.0, f"same brand '{' '.join(qb)}'" if qb and qb == rb else "brand on one side only")
-    if not all(is_pinyin_syllable(t) for t in (*q.core_tokens, *r.core_tokens) if t not in industry_words() and t not in GENERIC_WORDS):
+    if not (q_clean and r_clean):
         return Feature("brand_conflict", 0.0, "brand not in clean pinyin: left to spelling similarity")
     return Feature("brand_conflict", 1.0, f"brands differ: '{' '.join(qb)}' vs '{' '.join(rb)}'")
 
@@ -102,9 +114,7 @@ def place_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
 
 def industry_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
     """Both names say what the company does, and they say different things (a '… Chemical' is not the '… Textile' sibling)."""
-    words = industry_words()
-    qi = {t for t in q.core_tokens if t in words}
-    ri = {t for t in r.core_tokens if t in words}
+    qi, ri = _parts(q.core_tokens)[0], _parts(r.core_tokens)[0]
     if not qi or not ri:
         return Feature("industry_conflict", 0.0, "line of business named on one side only" if qi or ri else "no line of business named")
     if qi & ri:

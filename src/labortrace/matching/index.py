@@ -99,8 +99,13 @@ class NameIndex:
 
     def token_idf(self, token: str) -> float:
         """Inverse document frequency of a canonical token among reference names."""
-        pos = self.vocab.get("w:" + token)
-        return float(self.idf[pos]) if pos is not None else math.log(1 + len(self.name_text)) + 1.0
+        cache = self.__dict__.setdefault("_idf_cache", {})
+        value = cache.get(token)
+        if value is None:
+            pos = self.vocab.get("w:" + token)
+            value = float(self.idf[pos]) if pos is not None else math.log(1 + len(self.name_text)) + 1.0
+            cache[token] = value
+        return value
 
     def vectorise(self, analyses: Sequence[NameAnalysis]) -> sparse.csr_matrix:
         rows: list[int] = []

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from labortrace.matching.features import identifier_match
 from labortrace.matching.index import NameIndex, normalize_identifier
-from labortrace.matching.scorer import ALGORITHM, score_names
+from labortrace.matching.scorer import ALGORITHM, PairScore, score_names
 from labortrace.model import Match, QueryRecord
 from labortrace.names.normalize import NameAnalysis, analyze_name
 
 BATCH = 500
+#: Candidates whose cosine is below this share of the query's best candidate are not scored.
+COSINE_FLOOR = 0.6
 
 
 @dataclass(frozen=True)
@@ -56,24 +58,35 @@ class Matcher:
                 texts.append(text)
         analyses = [analyze_name(t) for t in texts]
         hits = self.index.candidates(analyses, self.options.candidates)
-        best: list[dict[int, Match]] = [{} for _ in queries]
+        best: list[dict[int, tuple[PairScore, NameAnalysis, NameAnalysis]]] = [{} for _ in queries]
         for pos, candidates in enumerate(hits):
-            for name_pos, _cosine in candidates:
+            floor = candidates[0][1] * COSINE_FLOOR if candidates else 0.0
+            for name_pos, cosine in candidates:
+                if cosine < floor:
+                    break  # candidates come best first: the rest share too little with the query
                 self._consider(best[owners[pos]], analyses[pos], name_pos)
+        out: list[list[Match]] = []
         for qi, query in enumerate(queries):
-            self._consider_identifiers(best[qi], query)
-        return [self._ranked(found) for found in best]
+            found = {pos: self._match(pos, *scored) for pos, scored in best[qi].items()
+                     if scored[0].score >= self.options.review_threshold}
+            self._consider_identifiers(found, query)
+            out.append(self._ranked(found))
+        return out
 
-    def _consider(self, found: dict[int, Match], q: NameAnalysis, name_pos: int) -> None:
+    def _consider(self, found: dict[int, tuple[PairScore, NameAnalysis, NameAnalysis]], q: NameAnalysis,
+                  name_pos: int) -> None:
         ent_pos = self.index.name_entity[name_pos]
         ref = analyze_name(self.index.name_text[name_pos])
         pair = score_names(q, ref, self.index.token_idf)
         self.pairs_scored += 1
         current = found.get(ent_pos)
-        if current is not None and current.score >= pair.score:
-            return
+        if current is None or pair.score > current[0].score:
+            found[ent_pos] = (pair, q, ref)
+
+    def _match(self, ent_pos: int, pair: PairScore, q: NameAnalysis, ref: NameAnalysis) -> Match:
+        """A match with its explanation: built only for pairs that are kept."""
         ent = self.index.entities[ent_pos]
-        found[ent_pos] = Match(
+        return Match(
             entity_id=ent.id,
             caption=ent.caption,
             score=pair.score,
