@@ -33,37 +33,55 @@ def _project_rows(figures: dict[str, dict[str, Any]]) -> list[str]:
 def main() -> None:
     figures = {split: project.evaluate(split) for split in ("dev", "test")}
     speed = project.throughput()
-    pol = polnear.evaluate("test")
+    parsed_speed = project.throughput(parser=True)
+    load = os.getloadavg()[0]
+    pol = {"rules (default pipeline)": polnear.evaluate("test"),
+           "parser (optional, every sentence parsed)": polnear.evaluate("test", parser=True)}
     lines = [
         "",
         f"### Evidence extraction, {datetime.date.today().isoformat()}",
         "",
         f"`python -m bench.evidence`, nproc {os.cpu_count()}, {platform.processor() or platform.machine()}, "
-        f"Python {platform.python_version()}, one process. Rules only (no parser, no trained model).",
+        f"Python {platform.python_version()}, one process, load average {load:.1f}. Default pipeline: rules for "
+        "attribution and speakers, stance by the trained model (src/labortrace/evidence/data/stance_model.json, "
+        "`python -m bench.evidence.train`: training set t01-t31 + dev 01-06, so dev figures are not held out).",
         "",
         "Project set (bench/evidence/corpus: fictional articles; dev = docs 01-06 used for development, "
         "test = 07-27 held out):",
         "",
         *_project_rows(figures),
         "",
-        f"Speed: {speed:.0f} docs/s on one core (analyse_text on already-read text).",
+        f"Speed: {speed:.0f} docs/s on one core (analyse_text on already-read text, best of 5 passes); "
+        + (f"with the optional spaCy parse of every sentence as well: {parsed_speed:.0f} docs/s." if parsed_speed
+           else "spaCy model absent: parser speed not measured."),
         "",
     ]
-    if pol is None:
-        lines.append("PolNeAR: corpus absent (../shared/data/real/polnear), skipped.")
-    else:
-        lines += ["PolNeAR test split (first annotator's file per article; discontinuous spans taken first-to-last "
-                  "character), one attribution per sentence:", "",
-                  "| span | P / R / F1 |", "|---|---|",
-                  *[f"| {key.replace('_', ' ')} | {_f(value)} |" for key, value in pol.items()], ""]
+    lines += ["PolNeAR test split (first annotator's file per article; discontinuous spans taken first-to-last "
+              "character; train/dev used for development):", "",
+              "| method | source exact | source overlap | content exact | content overlap |", "|---|---|---|---|---|"]
+    for method, scores in pol.items():
+        if scores is None:
+            lines.append(f"| {method} | skipped: corpus (../shared/data/real/polnear) or spaCy model absent | | | |")
+        else:
+            lines.append(f"| {method} | " + " | ".join(_f(scores[k]) for k in
+                         ("source_exact", "source_overlap", "content_exact", "content_overlap")) + " |")
+    lines.append("")
     text = "\n".join(lines)
     print(text)
     if "--no-write" not in sys.argv:
-        existing = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-        if "## Evidence extraction" not in existing:
-            existing = existing.rstrip("\n") + "\n\n## Evidence extraction\n"
-        RESULTS.write_text(existing.rstrip("\n") + "\n" + text, "utf-8")
+        RESULTS.write_text(_insert(RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n", text),
+                           "utf-8")
 
+
+def _insert(existing: str, text: str) -> str:
+    """Append `text` at the end of the '## Evidence extraction' section, leaving other sections alone."""
+    heading = "## Evidence extraction"
+    if heading not in existing:
+        return existing.rstrip("\n") + f"\n\n{heading}\n" + text + "\n"
+    start = existing.index(heading) + len(heading)
+    following = existing.find("\n## ", start)
+    end = len(existing) if following < 0 else following + 1
+    return existing[:end].rstrip("\n") + "\n" + text + "\n\n" + existing[end:].lstrip("\n")
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,7 @@
-"""Build the project's fictional evaluation set: corpus/src/NN.txt (annotated) -> corpus/NN.txt + corpus/NN.json.
+"""Build the project's fictional sets: <set>/src/NN.txt (annotated) -> <set>/NN.txt + <set>/NN.json.
+
+Two sets: corpus/ (evaluation: dev 01-06, held-out test 07-27) and training/ (t01-t25, written for training
+the stance model only; no sentence is copied from corpus/).
 
 Annotated source format: a header (title, outlet, style, split), '---', then one paragraph a line.
 A line '@ speaker | speaker_type | stance | indicators :: sentence' is a labelled claim; other lines are
@@ -13,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 CORPUS = Path(__file__).parent / "corpus"
+TRAINING = Path(__file__).parent / "training"
 _QTY = re.compile(r"\[\[(?P<text>[^=\]]+)=(?P<value>[\d.]+)\]\]")
 
 
@@ -53,19 +57,20 @@ def build_one(path: Path) -> tuple[str, dict[str, Any]]:
     return text, labels
 
 
-def build() -> None:
-    """Write corpus/NN.txt and corpus/NN.json for every annotated source."""
-    for path in sorted((CORPUS / "src").glob("*.txt")):
+def build(folder: Path = CORPUS) -> None:
+    """Write <folder>/NN.txt and <folder>/NN.json for every annotated source in <folder>/src."""
+    for path in sorted((folder / "src").glob("*.txt")):
         text, labels = build_one(path)
-        (CORPUS / f"{path.stem}.txt").write_text(text, "utf-8")
-        (CORPUS / f"{path.stem}.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        (folder / f"{path.stem}.txt").write_text(text, "utf-8")
+        (folder / f"{path.stem}.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
-def load() -> list[tuple[str, dict[str, Any]]]:
-    """Return (text, labels) for every document of the built corpus."""
-    return [((CORPUS / f"{p.stem}.txt").read_text("utf-8"), json.loads(p.read_text("utf-8")))
-            for p in sorted(CORPUS.glob("*.json"))]
+def load(folder: Path = CORPUS) -> list[tuple[str, dict[str, Any]]]:
+    """Return (text, labels) for every document of a built set."""
+    return [((folder / f"{p.stem}.txt").read_text("utf-8"), json.loads(p.read_text("utf-8")))
+            for p in sorted(folder.glob("*.json"))]
 
 
 if __name__ == "__main__":
-    build()
+    build(CORPUS)
+    build(TRAINING)

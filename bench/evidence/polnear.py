@@ -1,10 +1,11 @@
-"""Score source and content spans of the attribution rules on PolNeAR (brat standoff), exact and overlap."""
+"""Score source and content spans of the attribution rules (and the optional parser) on PolNeAR, exact and overlap."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from labortrace.evidence.attribution import attribute
+from labortrace.evidence.attribution import Attribution, attribute
+from labortrace.evidence.parsing import parse_attributions, parser_available
 from labortrace.evidence.sentences import split_sentences
 
 from bench.evidence.scoring import prf
@@ -30,15 +31,23 @@ def _gold(ann: Path) -> tuple[list[Span], list[Span]]:
     return sources, contents
 
 
-def _predict(text: str) -> tuple[list[Span], list[Span]]:
-    sources, contents = [], []
-    for sentence in split_sentences(text):
-        found = attribute(sentence)
-        if found is None or found.source is None:
-            continue
-        sources.append(found.source)
-        contents.append(found.content)
-    return sources, contents
+def _predict(text: str, parser: bool) -> tuple[list[Span], list[Span]]:
+    """Rules: one attribution per sentence; parser: every cue the parse shows, rules where it finds none."""
+    sentences = list(split_sentences(text))
+    found: list[Attribution] = []
+    parsed = dict(((s.start, s.end), a) for s, a in parse_attributions(sentences)) if parser else {}
+    for sentence in sentences:
+        by_parse = parsed.get((sentence.start, sentence.end), [])
+        found += by_parse
+        rule = attribute(sentence)
+        if rule is not None and not any(_overlaps(rule.content, a.content) for a in by_parse):
+            found.append(rule)
+    sources = [a.source for a in found if a.source is not None]
+    return sources, [a.content for a in found]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _hits(pred: list[Span], gold: list[Span], exact: bool) -> int:
@@ -54,19 +63,19 @@ def _hits(pred: list[Span], gold: list[Span], exact: bool) -> int:
     return hits
 
 
-def evaluate(split: str = "test") -> dict[str, tuple[float, float, float]] | None:
-    """Return P/R/F1 for sources and contents, exact and overlap; None when the corpus is absent."""
+def evaluate(split: str = "test", parser: bool = False, limit: int | None = None) -> dict[str, tuple[float, float, float]] | None:
+    """Return P/R/F1 for sources and contents, exact and overlap; None when the corpus (or the parser) is absent."""
     folder = ROOT / split
-    if not folder.is_dir():
+    if not folder.is_dir() or (parser and not parser_available()):
         return None
     counts = {key: [0, 0, 0] for key in ("source_exact", "source_overlap", "content_exact", "content_overlap")}
-    for text_path in sorted((folder / "text").glob("*.txt")):
+    for text_path in sorted((folder / "text").glob("*.txt"))[:limit]:
         anns = sorted((folder / "attributions").glob(text_path.stem + "*.ann"))
         if not anns:
             continue
         text = text_path.read_text("utf-8")
         gold_s, gold_c = _gold(anns[0])  # one annotator per article: the first file
-        pred_s, pred_c = _predict(text)
+        pred_s, pred_c = _predict(text, parser)
         for kind, pred, gold in (("source", pred_s, gold_s), ("content", pred_c, gold_c)):
             for mode in ("exact", "overlap"):
                 c = counts[f"{kind}_{mode}"]

@@ -54,7 +54,7 @@ def test_html_full_of_scripts_keeps_only_the_article(tmp_path: Path) -> None:
     assert doc.outcome == "ok"
     assert "var a" not in doc.text and "x=1" not in doc.text
     assert doc.author == "Ann Writer"
-    assert {c.stance for c in doc.claims} == {"alleges", "denies"}
+    assert {"alleges", "denies"} <= {c.stance for c in doc.claims}
 
 
 def test_binary_garbage_is_unsupported(tmp_path: Path) -> None:

@@ -23,21 +23,27 @@ _VERBS = (
 _VERB = rf"(?:{_VERBS})"
 # adverbials between a speaker and the verb: 'X also said', 'X on Monday said'
 _ADV = r"(?:\s+(?:also|later|previously|repeatedly|again|has|have|had|on \w+|in a statement|in an interview|in a report|in a press release|last week|this week))*"
-_SPEAKER = r"(?P<src>[^,;:“”\"]{2,90}?(?:,\s+(?:a|an|the|who|whose)\b[^,;“”\"]{2,120},)?)"
+_APPO = r"(?:\d{1,3},\s+)?(?:a|an|the|who|whose|one of|another|[a-z][a-z-]+)\b"
+_SPEAKER = rf"(?P<src>[^,;:“”\"]{{2,90}}?(?:,\s+{_APPO}[^,;“”\"]{{2,120}},)?)"
 _QUOTE = r"[\"“”]"
 
 _TRAILING = re.compile(rf"^(?P<content>.{{12,}}?)[,;]?\s*[—–-]*\s*{_SPEAKER}{_ADV}\s+(?P<cue>{_VERB})(?:\s+(?:on|in|at|last|this)\b[^,.]*)?(?P<tail>,\s+(?:a|an|the|who)\b[^.]*)?\s*[.!?]?[\"”]?$")
+# _TRAILING backtracks over every split of a sentence; this cheap search says first whether a cue ends it.
+_TRAILING_HINT = re.compile(rf"\b(?:{_VERB})(?:\s+(?:on|in|at|last|this)\b[^,.]*)?(?:,\s+(?:a|an|the|who)\b[^.]*)?\s*[.!?]?[\"”]?$")
 _TRAILING_INV = re.compile(rf"^(?P<content>.{{12,}}?)[,;]\s*(?P<cue>said|says|added|wrote|told \w+|noted|according to)\s+(?P<src>[^.;]{{2,160}}?)\s*[.!?]?$")
 _QUOTE_FIRST = re.compile(rf"^{_QUOTE}(?P<content>.+?)[,.!?]?{_QUOTE}\s*,?\s*(?:(?P<cue1>{_VERB})\s+(?P<src1>[^.;]{{2,160}}?)|(?P<src2>[^,.;\"“”]{{2,90}}?){_ADV}\s+(?P<cue2>{_VERB})(?P<tail>[^.;]*)?)\s*[.!?]?$")
 _QUOTE_AFTER = re.compile(rf"^(?P<src>[^“”\"]{{2,160}}?){_ADV}\s+(?P<cue>{_VERB})(?:\s+\w+)?\s*[:,]\s*{_QUOTE}(?P<content>.+?)[.!?,]?{_QUOTE}?\s*$")
 _ACCORDING_FIRST = re.compile(r"^(?P<cue>According to)\s+(?P<src>[^,]{2,120}),\s+(?P<content>.+?)[.!?]?$", re.I)
 _ACCORDING_LAST = re.compile(r"^(?P<content>.{12,}?),?\s+(?P<cue>according to)\s+(?P<src>[^,.;]{2,120}?)(?:,[^.]*)?\s*[.!?]?$", re.I)
-_LEADING = re.compile(rf"^(?P<lead>(?:(?:But|And|However|Meanwhile|Instead|Still|Yet|In \w+(?: \d+)?|On \w+|Last \w+|Earlier|Separately|In a statement|In response),?\s+)*)(?P<src>[^,;:“”\"]{{2,90}}?(?:,\s+(?:a|an|the|who|whose)\b[^;“”\"]{{2,160}}?,)?){_ADV}\s+(?P<cue>{_VERB})\b(?:\s+(?:that|the|reporters|journalists|\w+ (?:that|in)))?[\s,:]+(?P<content>.+?)[.!?]?$")
+_LEADING = re.compile(rf"^(?P<lead>(?:(?:But|And|However|Meanwhile|Instead|Still|Yet|In \w+(?: \d+)?|On \w+|Last \w+|Earlier|Separately|In a statement|In response),?\s+)*)(?P<src>[^,;:“”\"]{{2,90}}?(?:,\s+{_APPO}[^;“”\"]{{2,160}}?,)?){_ADV}\s+(?P<cue>{_VERB})\b(?:\s+(?:that|the|reporters|journalists|\w+ (?:that|in)))?[\s,:]+(?P<content>.+?)[.!?]?$")
 _QUOTE_ONLY = re.compile(rf"^{_QUOTE}(?P<content>.+?)[.!?,]?{_QUOTE}$")
+# One quick search decides whether any pattern below can match: most sentences attribute nothing.
+_ANY_CUE = re.compile(rf"\b(?:{_VERBS}|according to)\b|[\"“”]", re.I)
 _LOWER_STARTS = frozenset(
     "he she they it we i the a an his her their its one two three four some many several other another critics "
     "officials sources experts workers researchers analysts activists residents villagers authorities".split()
 )
+_DETERMINERS = frozenset("the a an this these that those some more most three two four several many".split())
 _BAD_SOURCE = re.compile(r"\b(is|are|was|were|be|been|would|will|could|which|because|if|when|while|where|not)\b", re.I)
 
 
@@ -67,6 +73,8 @@ def _good_source(src: str) -> bool:
     words = src.split()
     if not words or len(words) > 14 or _BAD_SOURCE.search(src.split(",")[0]):
         return False
+    if len(words) == 1 and words[0].lower() in _DETERMINERS:
+        return False
     return src[0].isupper() or words[0].lower() in _LOWER_STARTS
 
 
@@ -83,6 +91,8 @@ def _source_head(sentence: Sentence, m: re.Match[str], group: str) -> tuple[int,
 def attribute(sentence: Sentence) -> Attribution | None:
     """Return the attribution this sentence makes, or None when it attributes nothing."""
     text = sentence.text.strip()
+    if not _ANY_CUE.search(text):
+        return None
     m = _QUOTE_FIRST.match(text)
     if m:
         src, cue = ("src1", "cue1") if m.group("src1") else ("src2", "cue2")
@@ -95,15 +105,14 @@ def attribute(sentence: Sentence) -> Attribution | None:
         m = pattern.match(text)
         if m:
             return _make(sentence, m, "content", "src", "cue")
-    m = _TRAILING.match(text)
+    m = _TRAILING.match(text) if _TRAILING_HINT.search(text) else None
     if m and _good_source(m.group("src")):
         return _make(sentence, m, "content", "src", "cue")
-    m = _TRAILING_INV.match(text)
-    if m and _good_source(m.group("src")):
-        return _make(sentence, m, "content", "src", "cue")
-    m = _LEADING.match(text)
-    if m and _good_source(m.group("src")):
-        return _make(sentence, m, "content", "src", "cue")
+    # 'X, a researcher at Y, said the …' reads as a leading source before it can read as '…, said the …'
+    for pattern in (_LEADING, _TRAILING_INV):
+        m = pattern.match(text)
+        if m and _good_source(m.group("src")):
+            return _make(sentence, m, "content", "src", "cue")
     m = _QUOTE_ONLY.match(text)
     if m:
         return Attribution(_span(sentence, m, "content"), None, None, continued=True)
@@ -122,5 +131,5 @@ def _make(sentence: Sentence, m: re.Match[str], content: str, src: str, cue: str
 def apposition(text: str, source: tuple[int, int], sentence: Sentence) -> str:
     """The words describing a speaker right after it (', a spokesman for the ministry,') or before a name."""
     rest = text[source[1]:sentence.end]
-    m = re.match(r",\s+((?:a|an|the|who|whose)\b[^,.;“”\"]{2,140})", rest)
+    m = re.match(rf",\s+(?:\d{{1,3}},\s+)?((?:a|an|the|who|whose|one of|another|[a-z][a-z-]+)\b[^,.;“”\"]{{2,140}})", rest)
     return m.group(1) if m else ""

@@ -46,6 +46,7 @@ class Claim:
     speaker_end: int | None = None
     cue: str | None = None  #: the attribution cue ('said', 'according to', 'rejected')
     reasons: list[str] = field(default_factory=list)  #: why this stance: the rules that fired
+    stance_probability: float | None = None  #: the stance model's probability for `stance` (None: rules only)
 
     def to_json(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""

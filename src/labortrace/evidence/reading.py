@@ -118,7 +118,7 @@ def _read_html(doc: Document, data: bytes) -> None:
 
 
 def _read_pdf(doc: Document, data: bytes) -> None:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     pdf = pdfium.PdfDocument(data)
     try:

