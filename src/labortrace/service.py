@@ -23,6 +23,7 @@ from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
 from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
+from labortrace.registries.load import registry_entity
 from labortrace.risk import Context, assess
 from labortrace.settings import setting
 from labortrace.sources.catalog import kind_for
@@ -113,8 +114,8 @@ class Workspace:
             entities: Iterator[EntityProxy] = _counting(path, stats)
         else:
             table = open_table(path, mapping)
-            entities = table_entities(table, dataset)
             stats = {"format": table.format, "encoding": table.encoding, "mapping": table.mapping}
+            entities = registry_entities(table, dataset, stats) if kind == "registry" else table_entities(table, dataset)
         spec_version = version or f"{datetime.now(timezone.utc):%Y%m%d}-{sha[:8]}"
         pending = DatasetSpec(dataset, kind, spec_version, source or str(path), sha, title, license, stats)
         change = self.store.replace_dataset(pending, entities, progress)
@@ -358,6 +359,17 @@ def query_record(row: TableRow) -> QueryRecord:
         country=row.field("country"),
         identifiers=tuple(identifiers),
     )
+
+
+def registry_entities(table: Table, dataset: str, stats: dict[str, Any]) -> Iterator[EntityProxy]:
+    """Registration records as FtM Companies with dates, products and business scope; unreadable cells are listed, not fatal."""
+    problems: list[str] = []
+    for row in table:
+        entity = registry_entity(row, dataset, problems)
+        if entity is not None:
+            yield entity
+    stats["problems"] = problems[:1000]
+    stats["problem_count"] = len(problems)
 
 
 def table_entities(table: Table, dataset: str) -> Iterator[EntityProxy]:

@@ -19,7 +19,7 @@ app.add_typer(data_app, name="data")
 
 MapOption = Annotated[
     list[str] | None,
-    typer.Option("--map", help="Column mapping FIELD=COLUMN (fields: name, alias, address, country, identifier, city, region); repeatable."),
+    typer.Option("--map", help="Column mapping FIELD=COLUMN; repeatable. Fields: name, alias, address, country, identifier, city, region; for registries also registered (date), product, scope, licence, entity_type, capital."),
 ]
 
 
@@ -34,6 +34,8 @@ def _report_load(outcome: LoadOutcome) -> None:
             + (f" since version {ch.previous_version}" if ch.previous_version else ""),
         )
     )
+    if outcome.stats.get("problem_count"):
+        err_console.print(Text(f"  {outcome.stats['problem_count']} cell(s) could not be read, e.g. {outcome.stats['problems'][0]}", style="yellow"))
     dropped = outcome.stats.get("dropped") or {}
     for prop, count in dropped.items():
         err_console.print(Text(f"  dropped {count} invalid value(s) of {prop}", style="yellow"))

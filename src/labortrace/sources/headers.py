@@ -8,7 +8,11 @@ from collections.abc import Sequence
 
 from labortrace.errors import ConfigError
 
-FIELDS = ("name", "alias", "address", "country", "identifier", "city", "region", "website", "notes")
+FIELDS = (
+    "name", "alias", "address", "country", "identifier", "city", "region", "website", "notes",
+    # registry fields (company and product registrations); after the supplier fields so those pick first
+    "registered", "product", "scope", "licence", "entity_type", "capital",
+)
 
 #: Header spellings per field, most specific first; compared after normalize_header().
 PATTERNS: dict[str, tuple[str, ...]] = {
@@ -33,6 +37,27 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "region": ("province", "省份", "所在省份", "state", "region", "地区", "省", "地區"),
     "website": ("website", "web site", "url", "homepage", "网址", "公司网址", "网站"),
     "notes": ("notes", "note", "comments", "remarks", "备注", "说明"),
+    # no bare "registered" or "registration": they would claim 'Registered Address' or 'Registration No'
+    "registered": (
+        "date registered", "registration date", "registered on", "date of registration", "incorporation date",
+        "date of incorporation", "founded", "established", "注册日期", "成立日期", "登记日期", "注册时间",
+        "成立时间", "批准日期", "发证日期", "註冊日期", "登記日期",
+    ),
+    "product": (
+        "product category", "product", "products", "product name", "product type", "产品类别", "产品名称",
+        "产品类型", "产品", "主营产品", "主要产品", "產品類別", "產品名稱", "產品",
+    ),
+    "scope": ("business scope", "scope of business", "scope", "经营范围", "业务范围", "經營範圍", "營業項目"),
+    "licence": (
+        "licence number", "license number", "licence no", "license no", "licence", "license",
+        "permit number", "certificate number", "注册证编号", "注册证号", "许可证编号", "许可证号", "备案编号",
+        "备案号", "證書字號", "許可證字號",
+    ),
+    "entity_type": (
+        "entity type", "company type", "legal form", "企业类型", "公司类型", "企业性质", "企业类别", "企業類型",
+        "公司類型",
+    ),
+    "capital": ("registered capital", "capital", "注册资金", "注册资本", "註冊資本", "資本額"),
 }
 
 #: Header words that rule a column out of a field in the contains pass ("Supplier ID" is no name).
