@@ -70,3 +70,5 @@ def test_load_as_registry_then_stats_in_real_processes(registry_csv: Path, db_ur
     assert (tmp_path / "charts" / "registrations.png").stat().st_size > 1000
     rows = (tmp_path / "charts" / "registrations.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) > 1
+    page = (tmp_path / "charts" / "registrations.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "Mask registrations" in page and "http" not in page.split("</title>", 1)[1]

@@ -13,6 +13,7 @@ from rich.text import Text
 from labortrace.cli.app import app, console, err_console, workspace_url
 from labortrace.cli.progress import progress_bar
 from labortrace.errors import ConfigError
+from labortrace.registries.page import write_page
 from labortrace.registries.stats import PERIODS, RegistrationCounts, count_registrations, write_chart
 from labortrace.service import Workspace
 
@@ -85,7 +86,7 @@ def registrations(
     by: Annotated[str, typer.Option(help=f"Period: {' | '.join(PERIODS)}.")] = "month",
     cumulative: Annotated[bool, typer.Option("--cumulative", help="Running totals instead of counts per period.")] = False,
     companies: Annotated[bool, typer.Option("--companies", help="Count each company once, at its earliest matching registration.")] = False,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for registrations.png and registrations.csv.")] = Path("."),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for registrations.png, registrations.csv and registrations.html.")] = Path("."),
     top: Annotated[int, typer.Option(help="Provinces listed when --region is not given.")] = 10,
 ) -> None:
     """Registrations over time by region and product: a table, a PNG chart and a CSV of the counts."""
@@ -103,5 +104,6 @@ def registrations(
         return
     csv_path = counts.to_csv(out / "registrations.csv")
     png_path = write_chart(counts, out / "registrations.png")
-    for kind, path in (("chart", png_path), ("counts", csv_path)):
+    html_path = write_page(counts, out / "registrations.html")
+    for kind, path in (("chart", png_path), ("counts", csv_path), ("page", html_path)):
         console.print(Text.assemble((f"{kind}: ", "bold"), str(path)))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 #: Kinds of dataset a workspace holds; risk rules read these.
-DATASET_KINDS = ("forced_labour_list", "sanctions", "research", "registry", "user")
+DATASET_KINDS = ("forced_labour_list", "sanctions", "research", "registry", "shipments", "user")
 
 #: Risk levels, most severe first.
 RISK_LEVELS = ("high", "elevated", "review", "none")
