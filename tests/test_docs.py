@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _commands(group: typer.Typer, prefix: str = "") -> list[str]:
-    from labortrace.cli import data, evidence, registries, review, screening  # noqa: F401  (registers the commands)
+    from labortrace.cli import data, evidence, graph, registries, review, screening  # noqa: F401  (registers the commands)
 
     click_group = typer.main.get_command(group)
     names: list[str] = []

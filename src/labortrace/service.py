@@ -23,10 +23,12 @@ from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
 from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
+from labortrace.graph import load_shipments, matcher_resolver
 from labortrace.registries.load import registry_entity
 from labortrace.risk import Context, assess
 from labortrace.settings import setting
 from labortrace.sources.catalog import kind_for
+from labortrace.sources.shipments import read_shipments
 from labortrace.sources.opensanctions import FetchedDataset, attribution_notice, fetch_dataset
 from labortrace.sources.ftm import FtmStats, read_ftm
 from labortrace.sources.tables import Table, TableRow, open_table
@@ -109,6 +111,12 @@ class Workspace:
             raise InputError("no such file", file=path)
         sha = file_sha256(path)
         stats: dict[str, Any]
+        spec_version = version or f"{datetime.now(timezone.utc):%Y%m%d}-{sha[:8]}"
+        if kind == "shipments":
+            spec = DatasetSpec(dataset, kind, spec_version, source or str(path), sha, title, license, {"format": "shipments"})
+            resolve = matcher_resolver(Matcher(self.index(), match_options(None, None)))
+            change, shipped = load_shipments(self.store, spec, read_shipments(path, mapping), resolve, progress)
+            return LoadOutcome(change, {**spec.stats, **shipped.stats()})
         if looks_like_ftm(path):
             stats = {"format": "ftm"}
             entities: Iterator[EntityProxy] = _counting(path, stats)
@@ -116,7 +124,6 @@ class Workspace:
             table = open_table(path, mapping)
             stats = {"format": table.format, "encoding": table.encoding, "mapping": table.mapping}
             entities = registry_entities(table, dataset, stats) if kind == "registry" else table_entities(table, dataset)
-        spec_version = version or f"{datetime.now(timezone.utc):%Y%m%d}-{sha[:8]}"
         pending = DatasetSpec(dataset, kind, spec_version, source or str(path), sha, title, license, stats)
         change = self.store.replace_dataset(pending, entities, progress)
         return LoadOutcome(change, stats)

@@ -60,7 +60,7 @@ def workspace_url() -> str | None:
 
 def main() -> None:
     """Entry point: run the app and turn labortrace errors into a message and exit code 2."""
-    from labortrace.cli import data, evidence, review, screening  # noqa: F401  (registers the commands)
+    from labortrace.cli import data, evidence, graph, review, screening  # noqa: F401  (registers the commands)
     from labortrace.cli import registries  # noqa: F401  (stats registrations)
 
     try:

@@ -12,6 +12,7 @@ from rich.text import Text
 from labortrace.cli.app import app, console, err_console, workspace_url
 from labortrace.cli.progress import progress_bar
 from labortrace.service import LoadOutcome, Workspace
+from labortrace.sources.shipments import parse_shipment_map
 from labortrace.sources.tables import parse_map_options
 
 data_app = typer.Typer(help="Download reference data from its publisher or OpenSanctions.", no_args_is_help=True)
@@ -19,7 +20,7 @@ app.add_typer(data_app, name="data")
 
 MapOption = Annotated[
     list[str] | None,
-    typer.Option("--map", help="Column mapping FIELD=COLUMN; repeatable. Fields: name, alias, address, country, identifier, city, region; for registries also registered (date), product, scope, licence, entity_type, capital."),
+    typer.Option("--map", help="Column mapping FIELD=COLUMN; repeatable. Fields: name, alias, address, country, identifier, city, region; for registries also registered (date), product, scope, licence, entity_type, capital; for shipments shipper, consignee, notify, product, hs_code, date, weight, origin_country, destination_country, …"),
 ]
 
 
@@ -45,7 +46,7 @@ def _report_load(outcome: LoadOutcome) -> None:
 def load(
     path: Annotated[Path, typer.Argument(help="FtM JSON lines (.ftm.json, .json, .gz) or a table (CSV, TSV, XLSX, JSON).")],
     dataset: Annotated[str, typer.Option("--dataset", "-d", help="Dataset name, e.g. us_dhs_uflpa.")],
-    kind: Annotated[str | None, typer.Option(help="forced_labour_list | sanctions | research | registry | user (known dataset names set it).")] = None,
+    kind: Annotated[str | None, typer.Option(help="forced_labour_list | sanctions | research | registry | shipments | user (known dataset names set it).")] = None,
     mapping: MapOption = None,
     version: Annotated[str | None, typer.Option(help="Version label (default: date and checksum).")] = None,
     title: Annotated[str | None, typer.Option(help="A readable title shown in reasons and reports.")] = None,
@@ -54,7 +55,8 @@ def load(
     ws = Workspace(workspace_url())
     try:
         with progress_bar(f"Loading {path.name}") as tick:
-            outcome = ws.load(path, dataset=dataset, kind=kind, mapping=parse_map_options(mapping or []),
+            parse = parse_shipment_map if kind == "shipments" else parse_map_options
+            outcome = ws.load(path, dataset=dataset, kind=kind, mapping=parse(mapping or []),
                               version=version, title=title, progress=tick)
         _report_load(outcome)
     finally:

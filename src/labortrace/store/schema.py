@@ -201,3 +201,5 @@ judgements = Table(
     Column("row", Integer),
     Index("ix_judgements_pair", "query_key", "entity_id"),
 )
+
+from labortrace.store import graph_schema  # noqa: E402,F401  (graph tables on the same metadata)

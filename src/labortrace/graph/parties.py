@@ -1,0 +1,119 @@
+"""Shipment parties to entities: known companies through the matcher, the rest as new FtM Companies.
+
+One company appears under many spellings in shipping data ('Gold Bridge Trading Ltd', 'GOLD BRIDGE TRADING
+LIMITED'). A spelling the matcher links to a workspace entity takes that entity's id; the others become new
+Companies with id 'ship-<hash of the normalised name>', and a later spelling that scores at least
+NEW_PARTY_THRESHOLD against one of them (same scorer as screening) joins it, so each company is one node.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
+
+from labortrace.matching import Matcher
+from labortrace.matching.scorer import score_names
+from labortrace.model import QueryRecord
+from labortrace.names.normalize import NameAnalysis, analyze_name, fold_text
+
+#: A party name -> the id of a workspace entity it is, or None when none is.
+Resolve = Callable[[str], str | None]
+#: Spellings of new parties join when they score this high: stricter than screening, since a wrong merge
+#: would draw a supply path that does not exist.
+NEW_PARTY_THRESHOLD = 0.9
+ID_PREFIX = "ship-"
+
+
+def matcher_resolver(matcher: Matcher) -> Resolve:
+    """A Resolve that takes the matcher's best match at or above its threshold; answers are cached per name."""
+    cache: dict[str, str | None] = {}
+
+    def resolve(name: str) -> str | None:
+        if name not in cache:
+            found = matcher.match(QueryRecord(row=0, input={}, name=name))
+            best = found[0] if found else None
+            cache[name] = best.entity_id if best and best.score >= matcher.options.threshold else None
+        return cache[name]
+
+    return resolve
+
+
+def party_key(name: str) -> str:
+    """The normalised name a new party's id is made from: canonical tokens, legal forms left out."""
+    return analyze_name(name).key or fold_text(name).replace(" ", "")
+
+
+def party_id(name: str) -> str:
+    return ID_PREFIX + hashlib.sha1(party_key(name).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Party:
+    id: str
+    analysis: NameAnalysis
+    names: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+
+
+class NewParties:
+    """The parties of one load that no workspace entity matched, merged across spellings."""
+
+    def __init__(self, dataset: str) -> None:
+        self.dataset = dataset
+        self._parties: dict[str, _Party] = {}
+        self._by_token: dict[str, list[str]] = {}
+
+    def add(self, name: str, country: str = "", *, known: str | None = None) -> str:
+        """The id of the new party this name belongs to, creating it when no earlier spelling fits.
+
+        `known` is the id of a party entity an earlier load made (the matcher found it): it is kept under that
+        id, so reloading a dataset does not drop the entities its own earlier version created.
+        """
+        analysis = analyze_name(name)
+        party = self._parties.get(known or party_id(name)) or (None if known else self._similar(analysis))
+        if party is None:
+            party = _Party(known or party_id(name), analysis)
+            self._parties[party.id] = party
+            for token in set(analysis.tokens):
+                self._by_token.setdefault(token, []).append(party.id)
+        if name not in party.names:
+            party.names.append(name)
+        if country and country not in party.countries:
+            party.countries.append(country)
+        return party.id
+
+    def _similar(self, analysis: NameAnalysis) -> _Party | None:
+        seen: set[str] = set()
+        for token in analysis.tokens:
+            for pid in self._by_token.get(token, ()):
+                if pid in seen:
+                    continue
+                seen.add(pid)
+                if score_names(analysis, self._parties[pid].analysis, _flat_idf).score >= NEW_PARTY_THRESHOLD:
+                    return self._parties[pid]
+        return None
+
+    def entities(self) -> list[EntityProxy]:
+        """One FtM Company per new party: first spelling as name, the others as aliases."""
+        out = []
+        for party in self._parties.values():
+            proxy = model.make_entity("Company")
+            proxy.id = party.id
+            proxy.add("name", party.names[0])
+            proxy.add("alias", party.names[1:] or None)
+            for country in party.countries:
+                proxy.add("country", country, quiet=True, fuzzy=True)
+            proxy.add("notes", f"Shipment party first seen in dataset {self.dataset}")
+            out.append(proxy)
+        return out
+
+    def __len__(self) -> int:
+        return len(self._parties)
+
+
+def _flat_idf(_token: str) -> float:
+    return 1.0

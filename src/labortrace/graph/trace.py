@@ -1,0 +1,128 @@
+"""Upstream paths from a buyer to entities with risk, shortest first, each edge with its evidence.
+
+Upstream means against the relation: from a consignee to its shippers, from an asset to its owners, from an
+organisation to its directors; family, associate and unknown links are walked both ways. A path never visits
+a node twice (ownership cycles end there) and stops at the first risky entity it reaches: that entity is
+what the path explains. Edges keep the direction of their relation (shipper -> consignee, owner -> asset),
+so a path's edges may point against the order of its nodes, which run from the start to the risky entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
+
+from labortrace.graph.build import SYMMETRIC
+from labortrace.graph.risk import TRACE_LEVELS
+from labortrace.risk.rules import SEVERITY
+
+DEFAULT_DEPTH = 2
+#: Paths returned at most: beyond, a hub would make the answer unreadable and slow.
+MAX_PATHS = 200
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    caption: str
+    risk: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "caption": self.caption, "risk": self.risk}
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: str
+    evidence: tuple[dict[str, Any], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "target": self.target, "kind": self.kind, "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True)
+class Path:
+    """Nodes from the start to a risky entity; edges[i] joins nodes[i] and nodes[i + 1]."""
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+    @property
+    def target(self) -> Node:
+        return self.nodes[-1]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"nodes": [n.to_json() for n in self.nodes], "edges": [e.to_json() for e in self.edges]}
+
+
+#: One step upstream: (next node, relation source, relation target, kind).
+Step = tuple[str, str, str, str]
+
+
+def upstream_steps(graph: nx.MultiDiGraph, node: str, min_share: float | None = None) -> Iterator[Step]:
+    """The edges a trace may follow from a node, sorted for a deterministic order."""
+    steps: list[Step] = []
+    for source, _, kind, data in graph.in_edges(node, keys=True, data=True):
+        if min_share is not None and kind == "ownership" and data["share"] is not None and data["share"] < min_share:
+            continue  # a known share below the threshold; an unknown share is kept: it may be any size
+        steps.append((source, source, node, kind))
+    for _, target, kind in graph.out_edges(node, keys=True):
+        if kind in SYMMETRIC:
+            steps.append((target, node, target, kind))
+    yield from sorted(set(steps))
+
+
+def trace(
+    graph: nx.MultiDiGraph,
+    start_ids: Iterable[str],
+    risky: Mapping[str, str],
+    depth: int = DEFAULT_DEPTH,
+    *,
+    min_share: float | None = None,
+    limit: int = MAX_PATHS,
+) -> list[Path]:
+    """Upstream paths of at most `depth` edges from each start to an entity whose level is high, elevated or review."""
+    found: list[tuple[str, ...]] = []
+    steps: dict[tuple[str, ...], list[Step]] = {}
+    for start in dict.fromkeys(start_ids):
+        if start in graph:
+            _walk(graph, [start], [], risky, depth, min_share, found, steps)
+    paths = [_path(graph, risky, nodes, steps[nodes]) for nodes in found]
+    paths.sort(key=lambda p: (len(p.edges), -SEVERITY.get(p.target.risk, 0), [n.id for n in p.nodes],
+                              [e.kind for e in p.edges]))
+    return paths[:limit]
+
+
+def _walk(graph: nx.MultiDiGraph, nodes: list[str], taken: list[Step], risky: Mapping[str, str], depth: int,
+          min_share: float | None, found: list[tuple[str, ...]], steps: dict[tuple[str, ...], list[Step]]) -> None:
+    """Depth-first over simple paths; a path ends at its first risky node."""
+    if len(taken) >= depth:
+        return
+    for step in upstream_steps(graph, nodes[-1], min_share):
+        nxt = step[0]
+        if nxt in nodes:
+            continue  # a cycle: this path has been here
+        key = (*nodes, nxt, *(s[3] for s in taken), step[3])
+        if risky.get(nxt) in TRACE_LEVELS:
+            if key not in steps:
+                found.append(key)
+                steps[key] = [*taken, step]
+        else:
+            _walk(graph, [*nodes, nxt], [*taken, step], risky, depth, min_share, found, steps)
+
+
+def _path(graph: nx.MultiDiGraph, risky: Mapping[str, str], key: tuple[str, ...], taken: list[Step]) -> Path:
+    ids = key[: len(taken) + 1]
+    nodes = tuple(Node(i, str(graph.nodes[i].get("caption") or i), risky.get(i, "none")) for i in ids)
+    edges = tuple(Edge(src, dst, kind, tuple(graph.edges[src, dst, kind]["evidence"])) for _, src, dst, kind in taken)
+    return Path(nodes, edges)
+
+
+def paths_json(paths: Iterable[Path]) -> dict[str, Any]:
+    """The JSON document of a trace: {"paths": [{"nodes": [...], "edges": [...]}]}."""
+    return {"paths": [p.to_json() for p in paths]}

@@ -1,0 +1,34 @@
+"""`labortrace load --kind shipments` then `labortrace trace`, as real processes on a real workspace file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.test_cli import run, write_list
+
+SHIPMENTS = """Bill of Lading Export — FICTIONAL
+Shipper,Consignee,Product Description,HS Code,Arrival Date,Gross Weight,Country of Origin
+XINJIANG ZHONGTAI CHEMICAL CO LTD,Wuhan Hengda Trading Co Ltd,PVC resin,3904.10,2020-03-01,"12,500 KG",CN
+新疆中泰化学股份有限公司,WUHAN HENGDA TRADING CO.,PVC resin,3904 10,01/04/2020,11 t,CN
+Wuhan Hengda Trading Co Ltd,Peachtree Gloves Inc,nitrile gloves,4015.19,2020-06-30,800 kg,CN
+"""
+
+
+def test_shipments_load_and_trace_to_the_listed_maker(tmp_path: Path, db_url: str) -> None:
+    assert run("load", str(write_list(tmp_path / "l.ftm.json")), "--dataset", "us_dhs_uflpa", db=db_url, cwd=tmp_path).returncode == 0
+    bol = tmp_path / "bol.csv"
+    bol.write_text(SHIPMENTS, encoding="utf-8")
+    res = run("load", str(bol), "--dataset", "bol", "--kind", "shipments", db=db_url, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    res = run("trace", "Peachtree Gloves", "--depth", "2", "--format", "json", db=db_url, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    paths = json.loads(res.stdout)["paths"]
+    assert paths, res.stdout
+    nodes = paths[0]["nodes"]
+    assert nodes[-1]["id"] == "zt" and nodes[-1]["risk"] == "high"
+    assert len(nodes) == 3  # buyer, one intermediary (two spellings resolved to one node), the listed maker
+    evidence = json.dumps(paths[0]["edges"], ensure_ascii=False)
+    assert "390410" in evidence and "401519" in evidence
+    res = run("trace", "Peachtree Gloves", "--depth", "1", "--format", "json", db=db_url, cwd=tmp_path)
+    assert json.loads(res.stdout)["paths"] == []
