@@ -23,7 +23,9 @@ from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
 from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
-from labortrace.graph import load_shipments, matcher_resolver
+from labortrace.graph import build as build_graph
+from labortrace.graph import entity_risk, load_shipments, matcher_resolver
+from labortrace.graph import trace as trace_paths
 from labortrace.registries.load import registry_entity
 from labortrace.risk import Context, assess
 from labortrace.settings import setting
@@ -41,6 +43,8 @@ from labortrace.store.judgements import record as record_judgement
 Progress = Callable[[int], None]
 ALIAS_SEPARATORS = (";", "|", "；", "、")
 FICTIONAL = "FICTIONAL"
+#: How many tiers upstream screening looks for high-risk entities.
+UPSTREAM_TIERS = 2
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,20 @@ class Workspace:
         evidence = evidence_for(self.store.engine, ids)
         return [_attach(matches, evidence) for matches in found]
 
+    def _upstream(self, found: list[list[Match]], threshold: float, depth: int = UPSTREAM_TIERS) -> dict[str, list[Any]]:
+        """Paths from each confidently matched entity to a high-risk entity upstream, when the workspace has links."""
+        if not self.store.has_links():
+            return {}
+        graph = build_graph(self.store)
+        risky = {k: v for k, v in entity_risk(self.store).items() if v == "high"}
+        starts = sorted({m.entity_id for ms in found for m in ms if m.score >= threshold and m.entity_id in graph})
+        paths: dict[str, list[Any]] = {}
+        for start in starts:
+            found_paths = [p for p in trace_paths(graph, [start], risky, depth) if len(p.nodes) > 1]
+            if found_paths:
+                paths[start] = found_paths
+        return paths
+
     # -- review ---------------------------------------------------------------------------------
 
     def review_items(self, run_id: str, levels: Sequence[str] = ("high", "review")) -> list[dict[str, Any]]:
@@ -249,10 +267,11 @@ class Workspace:
         found = matcher.match_all(queries, progress)
         entities = {e.id: e for e in index.entities}
         results = []
+        upstream = self._upstream(found, options.threshold)
         for query, matches in zip(queries, self._with_evidence(found, queries, judged, entities)):
             kept, rejected = _apply_judgements(query, matches, judged)
             ctx = Context(query, kept, entities, infos, options.threshold, options.review_threshold,
-                          matcher.entity_similarity, rejected)
+                          matcher.entity_similarity, rejected, upstream)
             results.append(ScreeningResult(query, assess(ctx), tuple(kept)))
         doc = results_document(results, infos, options, path, table, started, matcher.algorithm)
         extras = {

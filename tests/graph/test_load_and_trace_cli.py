@@ -32,3 +32,20 @@ def test_shipments_load_and_trace_to_the_listed_maker(tmp_path: Path, db_url: st
     assert "390410" in evidence and "401519" in evidence
     res = run("trace", "Peachtree Gloves", "--depth", "1", "--format", "json", db=db_url, cwd=tmp_path)
     assert json.loads(res.stdout)["paths"] == []
+
+
+def test_screening_flags_the_intermediary_with_the_path(tmp_path: Path, db_url: str) -> None:
+    run("load", str(write_list(tmp_path / "l.ftm.json")), "--dataset", "us_dhs_uflpa", db=db_url, cwd=tmp_path)
+    bol = tmp_path / "bol.csv"
+    bol.write_text(SHIPMENTS, encoding="utf-8")
+    assert run("load", str(bol), "--dataset", "bol", "--kind", "shipments", db=db_url, cwd=tmp_path).returncode == 0
+    suppliers = tmp_path / "suppliers.csv"
+    suppliers.write_text("Supplier Name\nWuhan Hengda Trading Company Limited\nNordic Timber AB\n", encoding="utf-8")
+    res = run("screen", str(suppliers), "--out", str(tmp_path / "out"), db=db_url, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    hengda, nordic = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))["results"]
+    assert hengda["risk"]["level"] == "elevated"
+    reason = next(r for r in hengda["risk"]["reasons"] if r.startswith("Upstream"))
+    assert "Xinjiang Zhongtai Chemical" in reason and "shipment" in reason and "390410" in reason
+    assert nordic["risk"]["level"] == "none"
+    assert "Upstream of" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")

@@ -53,6 +53,8 @@ class Context:
     similarity: Callable[[str, str], float] = lambda _a, _b: 0.0
     #: matches a reviewer rejected, with the decision: they never flag again
     rejected: list[tuple[Match, Any]] = field(default_factory=list)
+    #: upstream paths (graph.trace.Path) from a matched entity to high-risk entities
+    upstream: dict[str, list[Any]] = field(default_factory=dict)
 
 
 Rule = Callable[[Context], list[Reason]]
@@ -203,3 +205,32 @@ def reviewer_rejections(ctx: Context) -> list[Reason]:
         Reason("none", f"A match with '{m.caption}' was {j.describe()}; it is not counted.", "reviewer_rejections")
         for m, j in ctx.rejected
     ]
+
+
+def describe_path(path: Any) -> str:
+    """'Buyer ← Intermediary (shipments: 2, HS 390410) ← Maker [high]': a path as a person reads it."""
+    parts = [path.nodes[0].caption]
+    for edge, node in zip(path.edges, path.nodes[1:]):
+        summary = edge.evidence[0] if edge.evidence else {}
+        detail = edge.kind
+        if edge.kind == "shipment" or "count" in summary:
+            hs = ", ".join(summary.get("hs_codes", [])[:3])
+            detail = f"{summary.get('count', len(edge.evidence))} shipment(s)" + (f", HS {hs}" if hs else "")
+        elif summary.get("share") is not None:
+            detail = f"{edge.kind} {summary['share']}%"
+        parts.append(f"← ({detail}) {node.caption}")
+    return " ".join(parts) + f" [{path.nodes[-1].risk}]"
+
+
+@rule("upstream_risk")
+def upstream_risk(ctx: Context) -> list[Reason]:
+    """A confidently matched supplier reaches an entity of a forced-labour list within two tiers upstream, by shipments or ownership (elevated)."""
+    for m in ctx.matches:
+        if m.score < ctx.threshold or _rival(ctx, m) is not None:
+            continue
+        paths = ctx.upstream.get(m.entity_id, [])
+        if paths:
+            shown = "; ".join(describe_path(p) for p in paths[:3])
+            more = f" (and {len(paths) - 3} more)" if len(paths) > 3 else ""
+            return [Reason("elevated", f"Upstream of '{m.caption}' within {len(paths[0].edges)} tier(s): {shown}{more}.", "upstream_risk")]
+    return []

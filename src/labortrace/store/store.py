@@ -267,6 +267,16 @@ class Store:
             rows = conn.execute(select(s.entities).where(s.entities.c.id == entity_id)).all()
         return [_stored(r) for r in rows]
 
+    def has_links(self) -> bool:
+        """Whether the workspace holds anything a supply-chain graph is built from (link entities or shipments)."""
+        from labortrace.graph.build import LINKS  # the graph decides which schemata are links
+        from labortrace.store import graph_schema as g
+
+        with self.engine.connect() as conn:
+            if conn.execute(select(s.entities.c.id).where(s.entities.c.schema.in_(list(LINKS))).limit(1)).first():
+                return True
+            return conn.execute(select(g.shipments.c.id).limit(1)).first() is not None
+
     def count_entities(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(s.entities)).scalar() or 0)
