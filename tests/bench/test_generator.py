@@ -1,0 +1,56 @@
+"""The matching benchmark's generator: deterministic, labelled consistently, homophones tracked."""
+
+from __future__ import annotations
+
+from bench.matching import companies as co
+from bench.matching.generate import build
+from bench.matching.variants import full_width, ocr, typo
+
+import random
+
+
+def test_same_seed_same_data_and_other_seed_other_data() -> None:
+    first, again, other = build(400, seed=7, n_queries=300), build(400, seed=7, n_queries=300), build(400, seed=8, n_queries=300)
+    assert first.references == again.references
+    assert first.queries == again.queries
+    assert [r.names for r in first.references] != [r.names for r in other.references]
+
+
+def test_labels_point_into_the_reference_and_non_matches_are_new_companies() -> None:
+    data = build(500, seed=3, n_queries=400)
+    ids = {r.id for r in data.references}
+    assert len(ids) == 500
+    positives = [q for q in data.queries if q.gold]
+    assert positives and all(q.gold in ids for q in positives)
+    assert all(q.family.startswith("neg_") for q in data.queries if not q.gold)
+    assert all(not q.family.startswith("neg_") for q in positives)
+    ref_names = {n for r in data.references for n in r.names}
+    assert not any(q.name in ref_names for q in data.queries if not q.gold)
+
+
+def test_homophone_brands_share_a_latin_key_but_not_an_identity() -> None:
+    one = co.Company("cn", "cn", "鸿达", 0, 5)
+    two = co.Company("cn", "cn", "宏达", 0, 5)
+    assert co.latin_key(one) == co.latin_key(two)
+    assert one.key != two.key
+    assert co.english_name(one) == co.english_name(two) == "Shenzhen Hongda Textile Co., Ltd."
+    assert co.han_name(one) != co.han_name(two)
+
+
+def test_names_render_in_each_script() -> None:
+    c = co.Company("cn", "cn", "金坤", 0, 5, 0)
+    assert co.han_name(c) == "深圳市金坤纺织有限公司"
+    assert co.pinyin_name(c) == "Shenzhen Jinkun Fangzhi Youxian Gongsi"
+    assert co.english_name(c, paren=True) == "Jinkun Textile (Shenzhen) Co., Ltd."
+    cyr = co.Company("cyr", "ru", "Севертех", 0, -1, 0)
+    assert co.native_name(cyr) == "ООО «Севертех Текстиль»"
+    assert co.latin_name(cyr) == "OOO Severtekh Tekstil"
+    assert co.fold_diacritics("Müller Groß Çelik") == "Muller Gross Celik"
+
+
+def test_variant_helpers_change_the_text_as_named() -> None:
+    rng = random.Random(1)
+    assert full_width("AB 1") == "ＡＢ\u3000１"
+    slipped = typo(rng, "Shenzhen Jinkun Textile")
+    assert slipped != "Shenzhen Jinkun Textile" and abs(len(slipped) - 23) <= 1
+    assert ocr(random.Random(2), "Solo") != "Solo"
