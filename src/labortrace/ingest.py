@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,5 +151,3 @@ def document_json(doc: Document, links: dict[str, str]) -> dict[str, Any]:
         ],
     }
 
-
-Progress = Callable[[int], None]

@@ -65,7 +65,7 @@ def test_bad_ftm_line_fails_and_keeps_the_old_version(tmp_path: Path, db_url: st
     broken.write_text(listed.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
     res = run("load", str(broken), "--dataset", "us_dhs_uflpa", "--version", "v2", db=db_url, cwd=tmp_path)
     assert res.returncode != 0
-    assert "broken.ftm.json" in res.stderr and "3" in res.stderr
+    assert "broken.ftm.json" in res.stderr and "row 3" in res.stderr
     store = Store(db_url)
     assert store.dataset("us_dhs_uflpa").version == "v1"  # type: ignore[union-attr]
     assert store.count_entities() == 2

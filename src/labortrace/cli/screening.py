@@ -12,6 +12,7 @@ from rich.text import Text
 from labortrace.cli.app import app, console, workspace_url
 from labortrace.cli.data import MapOption
 from labortrace.cli.progress import progress_bar
+from labortrace.report import supplier_name
 from labortrace.service import ScreenOutcome, Workspace, run_demo
 from labortrace.sources.tables import parse_map_options
 
@@ -26,7 +27,7 @@ def print_summary(outcome: ScreenOutcome, *, limit: int = 60) -> None:
         table.add_column(col, overflow="fold")
     shown = results if len(results) <= limit else [r for r in results if r["risk"]["level"] != "none"][:limit]
     for res in shown:
-        name = _name_of(outcome, res)
+        name = supplier_name(res["input"], outcome.doc["run"])
         top = res["matches"][0] if res["matches"] else None
         level = res["risk"]["level"]
         table.add_row(
@@ -44,13 +45,6 @@ def print_summary(outcome: ScreenOutcome, *, limit: int = 60) -> None:
     )
     for kind, path in outcome.paths.items():
         console.print(Text.assemble((f"{kind}: ", "bold"), str(path)))
-
-
-def _name_of(outcome: ScreenOutcome, res: dict) -> str:
-    column = (outcome.doc["run"].get("mapping") or {}).get("name")
-    if column and column in res["input"]:
-        return str(res["input"][column])
-    return str(next(iter(res["input"].values()), ""))
 
 
 @app.command()

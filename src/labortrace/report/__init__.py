@@ -12,7 +12,7 @@ from typing import Any
 
 from labortrace.errors import ConfigError
 from labortrace.report._csv import dumps_csv, write_csv
-from labortrace.report._document import canonical, check_document, level_counts
+from labortrace.report._document import canonical, check_document, level_counts, supplier_name
 from labortrace.report._html import render_html, write_html
 from labortrace.report._json import dumps_json, write_json
 
@@ -67,6 +67,7 @@ __all__ = [
     "level_counts",
     "register_renderer",
     "render_html",
+    "supplier_name",
     "write_csv",
     "write_html",
     "write_json",

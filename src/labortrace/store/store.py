@@ -38,11 +38,6 @@ class StoredEntity:
     caption: str
     properties: dict[str, list[str]]
 
-    def proxy(self) -> EntityProxy:
-        return model.get_proxy(
-            {"id": self.id, "schema": self.schema, "properties": self.properties}, cleaned=True
-        )
-
 
 @dataclass(frozen=True)
 class DatasetSpec:
