@@ -44,14 +44,19 @@ def main() -> None:
         f"`python -m bench.evidence`, nproc {os.cpu_count()}, {platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}, one process, load average {load:.1f}. Default pipeline: rules for "
         "attribution and speakers, stance by the trained model (src/labortrace/evidence/data/stance_model.json, "
-        "`python -m bench.evidence.train`: training set t01-t31 + dev 01-06, so dev figures are not held out).",
+        f"`python -m bench.evidence.train`: training set {_training_names()} + dev 01-06, so dev figures are not held "
+        "out).",
         "",
         "Project set (bench/evidence/corpus: fictional articles; dev = docs 01-06 used for development, "
         "test = 07-27 held out):",
         "",
         *_project_rows(figures),
         "",
-        f"Speed: {speed:.0f} docs/s on one core (analyse_text on already-read text, best of 5 passes); "
+        "Stance per class on test (P / R / F1): " + "; ".join(
+            f"{label} {_f(prf)}" for label, prf in figures["test"]["stance_by_class"].items()) + ".",
+        "",
+        f"Speed: {speed:.0f} docs/s on one core (analyse_text on already-read text, process CPU time, best of 5 "
+        "passes); "
         + (f"with the optional spaCy parse of every sentence as well: {parsed_speed:.0f} docs/s." if parsed_speed
            else "spaCy model absent: parser speed not measured."),
         "",
@@ -71,6 +76,11 @@ def main() -> None:
     if "--no-write" not in sys.argv:
         RESULTS.write_text(_insert(RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n", text),
                            "utf-8")
+
+
+def _training_names() -> str:
+    names = sorted(p.stem for p in (Path(__file__).parent / "training").glob("t*.json"))
+    return f"{names[0]}-{names[-1]}" if names else "(none)"
 
 
 def _insert(existing: str, text: str) -> str:

@@ -32,14 +32,22 @@ def _gold(ann: Path) -> tuple[list[Span], list[Span]]:
 
 
 def _predict(text: str, parser: bool) -> tuple[list[Span], list[Span]]:
-    """Rules: one attribution per sentence; parser: every cue the parse shows, rules where it finds none."""
+    """Rules: one attribution per sentence; parser: every cue the parse shows, rules where it finds none.
+
+    A bare quotation that continues the previous speaker extends the previous content rather than starting one.
+    """
     sentences = list(split_sentences(text))
     found: list[Attribution] = []
     parsed = dict(((s.start, s.end), a) for s, a in parse_attributions(sentences)) if parser else {}
     for sentence in sentences:
         by_parse = parsed.get((sentence.start, sentence.end), [])
-        found += by_parse
         rule = attribute(sentence)
+        if rule is not None and rule.continued and not by_parse and found:
+            # a bare quotation that goes on after an attribution extends that attribution's content
+            last = found[-1]
+            found[-1] = Attribution((last.content[0], rule.content[1]), last.source, last.cue, last.pronoun)
+            continue
+        found += by_parse
         if rule is not None and not any(_overlaps(rule.content, a.content) for a in by_parse):
             found.append(rule)
     sources = [a.source for a in found if a.source is not None]

@@ -18,7 +18,15 @@ _VERBS = (
     "blamed|praised|observed|pointed out|made clear|has said|have said|had said|has found|have found|"
     "has denied|have denied|has rejected|have rejected|had told|has documented|have documented|"
     "has long denied|has repeatedly denied|has consistently denied|repeatedly denied|has also said|also said|"
-    "previously said|later said|said on \\w+|wrote on \\w+|told reporters|told \\w+"
+    "previously said|later said|said on \\w+|wrote on \\w+|told reporters|told \\w+|"
+    # more reporting verbs with high precision as cues on PolNeAR train (see parsing.CUE_LEMMAS)
+    "asked|asks|endorsed|endorses|tweeted|tweets|defended|defends|refused|refuses|proposed|proposes|promised|"
+    "promises|mentioned|mentions|declined|declines|vowed|vows|questioned|questions|cited|cites|predicted|predicts|"
+    "posted|expressed|expresses|agreed|agrees|blasted|blasts|slammed|slams|mocked|mocks|complained|complains|"
+    "reiterated|reiterates|boasted|boasts|touted|touts|pledged|pledges|announced|admitted|admits|conceded|concedes|"
+    "disclosed|discloses|recommended|recommends|indicated|indicates|implied|implies|highlighted|highlights|echoed|"
+    "echoes|denounced|denounces|decried|decries|lamented|laments|applauded|applauds|contended|contends|cautioned|"
+    "speculated|charged|charges|assured|assures|ordered|orders|requested|requests|feared|fears|worried|worries"
 )
 _VERB = rf"(?:{_VERBS})"
 # adverbials between a speaker and the verb: 'X also said', 'X on Monday said'
@@ -36,9 +44,16 @@ _QUOTE_AFTER = re.compile(rf"^(?P<src>[^“”\"]{{2,160}}?){_ADV}\s+(?P<cue>{_V
 _ACCORDING_FIRST = re.compile(r"^(?P<cue>According to)\s+(?P<src>[^,]{2,120}),\s+(?P<content>.+?)[.!?]?$", re.I)
 _ACCORDING_LAST = re.compile(r"^(?P<content>.{12,}?),?\s+(?P<cue>according to)\s+(?P<src>[^,.;]{2,120}?)(?:,[^.]*)?\s*[.!?]?$", re.I)
 _LEADING = re.compile(rf"^(?P<lead>(?:(?:But|And|However|Meanwhile|Instead|Still|Yet|In \w+(?: \d+)?|On \w+|Last \w+|Earlier|Separately|In a statement|In response),?\s+)*)(?P<src>[^,;:“”\"]{{2,90}}?(?:,\s+{_APPO}[^;“”\"]{{2,160}}?,)?){_ADV}\s+(?P<cue>{_VERB})\b(?:\s+(?:that|the|reporters|journalists|\w+ (?:that|in)))?[\s,:]+(?P<content>.+?)[.!?]?$")
+# A quotation signed with a dash after it, as in vox-pop lists: '“…” ― Jane Doe'.
+_QUOTE_DASH = re.compile(r"^(?P<content>.{12,}?)\s*[\"“”]\s*(?P<cue>[―—–]|--)\s*(?P<src>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$")
+# Last resort, anywhere in the sentence after a quote or comma: '“…,” he told the host, “…”', '…, Tompkins said, is …',
+# '…," Quina Jones, 25, said as she …'. The content is what comes before the source, else what follows the cue.
+_NAME_OR_PRONOUN = r"(?:(?:[A-Z][\w.'’-]*|de|van|al)(?:\s+(?:[A-Z][\w.'’-]*|de|van|al|\([\w.-]+\))){0,5}|he|she|they)"
+_INNER = re.compile(rf"(?:^|[,;:”\"]\s*|''\s*)(?P<src>{_NAME_OR_PRONOUN}(?:,\s+[^,;“”\"]{{2,100}}?,)?)\s+(?P<cue>{_VERB})\b")
+_INNER_INV = re.compile(rf"(?:[,;:”\"]\s*|''\s*)(?P<cue>said|says|added|wrote|told \w+)\s+(?P<src>{_NAME_OR_PRONOUN})(?=\s*(?:[,.;:]|$))")
 _QUOTE_ONLY = re.compile(rf"^{_QUOTE}(?P<content>.+?)[.!?,]?{_QUOTE}$")
 # One quick search decides whether any pattern below can match: most sentences attribute nothing.
-_ANY_CUE = re.compile(rf"\b(?:{_VERBS}|according to)\b|[\"“”]", re.I)
+_ANY_CUE = re.compile(rf"\b(?:{_VERBS}|according to)\b|[\"“”―]", re.I)
 _LOWER_STARTS = frozenset(
     "he she they it we i the a an his her their its one two three four some many several other another critics "
     "officials sources experts workers researchers analysts activists residents villagers authorities".split()
@@ -93,6 +108,9 @@ def attribute(sentence: Sentence) -> Attribution | None:
     text = sentence.text.strip()
     if not _ANY_CUE.search(text):
         return None
+    m = _QUOTE_DASH.match(text)
+    if m:
+        return _make(sentence, m, "content", "src", "cue")
     m = _QUOTE_FIRST.match(text)
     if m:
         src, cue = ("src1", "cue1") if m.group("src1") else ("src2", "cue2")
@@ -113,10 +131,37 @@ def attribute(sentence: Sentence) -> Attribution | None:
         m = pattern.match(text)
         if m and _good_source(m.group("src")):
             return _make(sentence, m, "content", "src", "cue")
+    inner = _inner(sentence, text)
+    if inner is not None:
+        return inner
     m = _QUOTE_ONLY.match(text)
     if m:
         return Attribution(_span(sentence, m, "content"), None, None, continued=True)
     return None
+
+
+def _inner(sentence: Sentence, text: str) -> Attribution | None:
+    """A source and cue inside the sentence after a quote or comma; the content is the text beside them."""
+    m = _INNER.search(text) or _INNER_INV.search(text)
+    if m is None or m.start("src") == 0 and m.re is _INNER:
+        return None  # a sentence that opens with 'X said' is _LEADING's, which found no content to take
+    first, last = min(m.start("src"), m.start("cue")), max(m.end("src"), m.end("cue"))
+    trim = " ,;:—–-\"“”'"
+    before, after = text[:first].strip(trim), text[last:].strip(trim + ".")
+    if len(before) >= 12:
+        start = len(text) - len(text.lstrip(trim))
+        end = len(text[:first].rstrip(trim))
+    elif len(after) >= 12:
+        start, end = len(text) - len(text[last:].lstrip(trim)), len(text.rstrip(trim + ".!?"))
+    else:
+        return None
+    offset = sentence.start + (len(sentence.text) - len(sentence.text.lstrip()))
+    src_start, src_end = m.span("src")
+    comma = text.find(",", src_start, src_end)
+    source = (offset + src_start, offset + (comma if comma > 0 else src_end))
+    said = text[source[0] - offset:source[1] - offset].lower()
+    return Attribution(content=(offset + start, offset + end), source=source,
+                       cue=(offset + m.start("cue"), offset + m.end("cue")), pronoun=said in ("he", "she", "they"))
 
 
 def _make(sentence: Sentence, m: re.Match[str], content: str, src: str, cue: str) -> Attribution:

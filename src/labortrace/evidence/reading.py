@@ -6,6 +6,7 @@ import hashlib
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -36,11 +37,16 @@ def read_bytes(data: bytes, *, name: str, max_bytes: int = 50_000_000) -> Docume
             _read_html(doc, data)
         elif kind == "text":
             _read_text(doc, data)
+        elif kind == "corrupt":
+            suffix = Path(name).suffix.lower()
+            doc.outcome = (f"error: {Path(name).name} is not a valid {suffix} file (its bytes are not {suffix[1:].upper()}); "
+                           "open and re-save it, or export it again")
         else:
             doc.outcome = "unsupported"
     except Exception as exc:  # noqa: BLE001 - a broken file must not stop the batch
         doc.text = ""
-        doc.outcome = f"error: cannot read {kind}: {type(exc).__name__}: {exc}"[:300]
+        doc.outcome = (f"error: cannot read {Path(name).name} as {kind}: {type(exc).__name__}: {exc}"[:300]
+                       + "; open and re-save it, or export it again")
     if doc.outcome == "ok":
         doc.text = _tidy(doc.text)
         if not doc.text.strip():
@@ -61,7 +67,7 @@ def _kind(data: bytes, name: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         return "docx" if suffix in (".docx", "") or b"word/" in data[:4096] else "binary"
     if suffix in (".pdf", ".docx"):
-        return "binary"  # the extension promises a format the bytes do not have
+        return "corrupt"  # the extension promises a format the bytes do not have
     head = data[:2048].lower()
     if suffix in (".html", ".htm") or b"<html" in head or b"<!doctype html" in head:
         return "html"
@@ -143,13 +149,30 @@ def _read_pdf(doc: Document, data: bytes) -> None:
 
 def _read_docx(doc: Document, data: bytes) -> None:
     import docx
+    from docx.table import Table
 
     document = docx.Document(io.BytesIO(data))
-    doc.text = "\n\n".join(p.text for p in document.paragraphs)
+    # headings, paragraphs and tables in document order; a table row reads as its cells joined by tabs
+    blocks: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            blocks += [_docx_row(row) for row in item.rows]
+        else:
+            blocks.append(item.text)
+    doc.text = "\n\n".join(b for b in blocks if b.strip())
     props = document.core_properties
     doc.title = props.title or doc.title
     doc.author = props.author or None
     doc.date = props.created.date().isoformat() if props.created else None
+
+
+def _docx_row(row: Any) -> str:
+    """A table row's text: each cell once (merged cells repeat in python-docx), tab-separated."""
+    cells: list[Any] = []
+    for cell in row.cells:
+        if not any(cell._tc is seen._tc for seen in cells):
+            cells.append(cell)
+    return "\t".join(cell.text.strip() for cell in cells)
 
 
 def _tidy(text: str) -> str:

@@ -20,6 +20,20 @@ LABELS = ("alleges", "denies", "neutral")
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 # Names and numbers say little about a side; keep their shape, not their spelling.
 _NUMBER = re.compile(r"\d")
+# Words that turn what follows around ('not forced', 'never paid', 'no choice'): the next words are read as negated.
+_NEGATORS = frozenset("not no never nobody none neither nor without cannot n't".split())
+_NEGATION_SCOPE = 3
+# Statements of procedure and plain business facts: the usual neutral claims (model inputs, not stance rules).
+_NEUTRAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((tag, re.compile(p, re.I)) for tag, p in (
+    ("no_reply", r"\b(did not (immediately )?(respond|reply|answer|return)|declined to (comment|say|answer)|no reply|"
+                 r"requests? for comment|could not (be reached|independently|verify|confirm)|unable to (reach|confirm|verify)|"
+                 r"not independently|for comment|has asked|wrote to|replied|responded)\b"),
+    ("procedure", r"\b(review\w*|investigat\w+|looking into|take[sn]? (the|these) (allegations|reports|concerns) seriously|"
+                  r"will (publish|share|respond|reply|consider|decide|hold|release|present)|would (decide|respond|reply|review|"
+                  r"consider|act|rule|publish)|expected to|plans? to|asked (its|the) suppliers|commissioned|engaged)\b"),
+    ("business_fact", r"\b(employs|operates|produces|produced|exports|sells|ships|accounts for|worth|output|revenue|"
+                      r"stores|tonnes|percent|per cent|founded|headquartered|attended)\b"),
+))
 
 
 @dataclass(frozen=True)
@@ -38,11 +52,17 @@ class StanceContext:
 
 def features(context: StanceContext) -> list[str]:
     """Return the feature names of one claim: words, word pairs, rule tags, speaker and document context."""
-    words = _WORD.findall(context.sentence.lower())
+    words = _WORD.findall(context.sentence.lower().replace("n't", " n't"))
     feats = [f"w:{w}" for w in words] + [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    feats += _negated(words)
     score = context.rule_score
+    sign = "pos" if score >= 1 else "neg" if score <= -1 else "zero"
     feats += [f"rule:{r}" for r in context.reasons]
-    feats.append("rule_sign:" + ("pos" if score >= 1 else "neg" if score <= -1 else "zero"))
+    feats.append("rule_sign:" + sign)
+    feats.append(f"rule_sign:{sign}|speaker:{context.speaker_type}")
+    feats += [f"neutral:{tag}" for tag, pattern in _NEUTRAL_CUES if pattern.search(context.sentence)]
+    if '"' in context.sentence or "“" in context.sentence:
+        feats.append(f"quoted|speaker:{context.speaker_type}")
     feats.append(f"speaker:{context.speaker_type}")
     feats.append(f"outlet:{context.outlet_type}")
     if context.from_outlet:
@@ -56,6 +76,19 @@ def features(context: StanceContext) -> list[str]:
     if _NUMBER.search(context.sentence):
         feats.append("has_number")
     return feats
+
+
+def _negated(words: list[str]) -> list[str]:
+    """'neg:' features for the few words after a negator: 'not forced' reads apart from 'forced'."""
+    out, left = [], 0
+    for word in words:
+        if word in _NEGATORS:
+            left = _NEGATION_SCOPE
+            continue
+        if left:
+            out.append(f"neg:{word}")
+            left -= 1
+    return out
 
 
 def document_lean(scores: Iterable[float]) -> float:
