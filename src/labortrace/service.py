@@ -24,7 +24,7 @@ from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
 from labortrace.graph import build as build_graph
-from labortrace.graph import entity_risk, load_shipments, matcher_resolver
+from labortrace.graph import RiskLevels, load_shipments, matcher_resolver
 from labortrace.graph import trace as trace_paths
 from labortrace.registries.load import registry_entity
 from labortrace.risk import Context, assess
@@ -210,8 +210,8 @@ class Workspace:
         if not self.store.has_links():
             return {}
         graph = build_graph(self.store)
-        risky = {k: v for k, v in entity_risk(self.store).items() if v == "high"}
-        starts = sorted({m.entity_id for ms in found for m in ms if m.score >= threshold and m.entity_id in graph})
+        risky = RiskLevels(self.store, ("high",))
+        starts = sorted({m.entity_id for ms in found for m in ms if m.score >= threshold})
         paths: dict[str, list[Any]] = {}
         for start in starts:
             found_paths = [p for p in trace_paths(graph, [start], risky, depth) if len(p.nodes) > 1]

@@ -9,13 +9,11 @@ so a path's edges may point against the order of its nodes, which run from the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
-
-from labortrace.graph.build import SYMMETRIC
+from labortrace.graph.build import Step, WorkspaceGraph
 from labortrace.graph.risk import TRACE_LEVELS
 from labortrace.risk.rules import SEVERITY
 
@@ -60,27 +58,14 @@ class Path:
         return {"nodes": [n.to_json() for n in self.nodes], "edges": [e.to_json() for e in self.edges]}
 
 
-#: One step upstream: (next node, relation source, relation target, kind).
-Step = tuple[str, str, str, str]
-
-
-def upstream_steps(graph: nx.MultiDiGraph, node: str, min_share: float | None = None) -> Iterator[Step]:
-    """The edges a trace may follow from a node, sorted for a deterministic order."""
-    steps: list[Step] = []
-    for source, _, kind, data in graph.in_edges(node, keys=True, data=True):
-        if min_share is not None and kind == "ownership" and data["share"] is not None and data["share"] < min_share:
-            continue  # a known share below the threshold; an unknown share is kept: it may be any size
-        steps.append((source, source, node, kind))
-    for _, target, kind in graph.out_edges(node, keys=True):
-        if kind in SYMMETRIC:
-            steps.append((target, node, target, kind))
-    yield from sorted(set(steps))
+class RiskLookup(Protocol):
+    def get(self, key: str, default: None = None, /) -> str | None: ...
 
 
 def trace(
-    graph: nx.MultiDiGraph,
+    graph: WorkspaceGraph,
     start_ids: Iterable[str],
-    risky: Mapping[str, str],
+    risky: RiskLookup,
     depth: int = DEFAULT_DEPTH,
     *,
     min_share: float | None = None,
@@ -90,20 +75,19 @@ def trace(
     found: list[tuple[str, ...]] = []
     steps: dict[tuple[str, ...], list[Step]] = {}
     for start in dict.fromkeys(start_ids):
-        if start in graph:
-            _walk(graph, [start], [], risky, depth, min_share, found, steps)
+        _walk(graph, [start], [], risky, depth, min_share, found, steps)
     paths = [_path(graph, risky, nodes, steps[nodes]) for nodes in found]
     paths.sort(key=lambda p: (len(p.edges), -SEVERITY.get(p.target.risk, 0), [n.id for n in p.nodes],
                               [e.kind for e in p.edges]))
     return paths[:limit]
 
 
-def _walk(graph: nx.MultiDiGraph, nodes: list[str], taken: list[Step], risky: Mapping[str, str], depth: int,
+def _walk(graph: WorkspaceGraph, nodes: list[str], taken: list[Step], risky: RiskLookup, depth: int,
           min_share: float | None, found: list[tuple[str, ...]], steps: dict[tuple[str, ...], list[Step]]) -> None:
     """Depth-first over simple paths; a path ends at its first risky node."""
     if len(taken) >= depth:
         return
-    for step in upstream_steps(graph, nodes[-1], min_share):
+    for step in graph.steps(nodes[-1], min_share):
         nxt = step[0]
         if nxt in nodes:
             continue  # a cycle: this path has been here
@@ -116,10 +100,10 @@ def _walk(graph: nx.MultiDiGraph, nodes: list[str], taken: list[Step], risky: Ma
             _walk(graph, [*nodes, nxt], [*taken, step], risky, depth, min_share, found, steps)
 
 
-def _path(graph: nx.MultiDiGraph, risky: Mapping[str, str], key: tuple[str, ...], taken: list[Step]) -> Path:
+def _path(graph: WorkspaceGraph, risky: RiskLookup, key: tuple[str, ...], taken: list[Step]) -> Path:
     ids = key[: len(taken) + 1]
-    nodes = tuple(Node(i, str(graph.nodes[i].get("caption") or i), risky.get(i, "none")) for i in ids)
-    edges = tuple(Edge(src, dst, kind, tuple(graph.edges[src, dst, kind]["evidence"])) for _, src, dst, kind in taken)
+    nodes = tuple(Node(i, graph.caption(i), risky.get(i) or "none") for i in ids)
+    edges = tuple(Edge(src, dst, kind, tuple(graph.evidence(src, dst, kind))) for _, src, dst, kind in taken)
     return Path(nodes, edges)
 
 

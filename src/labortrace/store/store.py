@@ -248,10 +248,13 @@ class Store:
 
     # -- entities -------------------------------------------------------------------------------
 
-    def iter_entities(self, datasets: Iterable[str] | None = None) -> Iterator[StoredEntity]:
+    def iter_entities(self, datasets: Iterable[str] | None = None,
+                      schemata: Iterable[str] | None = None) -> Iterator[StoredEntity]:
         query = select(s.entities).order_by(s.entities.c.dataset, s.entities.c.id)
         if datasets is not None:
             query = query.where(s.entities.c.dataset.in_(list(datasets)))
+        if schemata is not None:
+            query = query.where(s.entities.c.schema.in_(list(schemata)))
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=BATCH).execute(query):
                 yield _stored(row)
