@@ -31,17 +31,30 @@ ID_PREFIX = "ship-"
 
 
 def matcher_resolver(matcher: Matcher) -> Resolve:
-    """A Resolve that takes the matcher's best match at or above its threshold; answers are cached per name."""
+    """A Resolve that takes the matcher's best match at or above its threshold; answers are cached per name.
+
+    Among equal best scores, an entity whose matching name is in the record's own script wins over one reached
+    through transliteration ('Xinjiang Yaojun Sanitary Materials' is a research entity's English name and a
+    registry entity's Han name read in pinyin and translated): the party is the entity the record names.
+    """
     cache: dict[str, str | None] = {}
 
     def resolve(name: str) -> str | None:
         if name not in cache:
-            found = matcher.match(QueryRecord(row=0, input={}, name=name))
-            best = found[0] if found else None
-            cache[name] = best.entity_id if best and best.score >= matcher.options.threshold else None
+            found = [m for m in matcher.match(QueryRecord(row=0, input={}, name=name))
+                     if m.score >= matcher.options.threshold]
+            top = [m for m in found if m.score == found[0].score] if found else []
+            han = _has_han(name)
+            same_script = [m for m in top if _has_han(m.matched_name) == han]
+            best = (same_script or top or [None])[0]
+            cache[name] = best.entity_id if best else None
         return cache[name]
 
     return resolve
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
 
 
 def party_key(name: str, analysis: NameAnalysis | None = None) -> str:
