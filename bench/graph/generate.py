@@ -1,8 +1,9 @@
 """A fictional shipments world of any size for the graph benchmark: producers, intermediaries, buyers.
 
-Every name is made up and marked fictional. Producers ship to intermediaries and straight to buyers;
-intermediaries ship to buyers. A share of the producers is on a generated forced-labour list, so traces from
-buyers find paths at depth 1 and 2. Party names come in a few spellings each ('X Co., Ltd.', 'X CO LTD',
+Every name is made up and marked fictional. Trade is sparse, as in real supply chains: each buyer buys from
+3-15 intermediaries and 0-4 producers, each intermediary from 5-30 producers; rows are drawn over those
+relationships, so big relationships carry thousands of shipments. 2% of the producers are on a generated
+forced-labour list, so traces from buyers find paths at depth 1 and 2. Party names come in a few spellings each ('X Co., Ltd.', 'X CO LTD',
 'X Company Limited'), as shipping data writes them. Rows are written as CSV with the headers `labortrace load
 --kind shipments` recognises; dates, weights and HS codes in the messy forms real exports use.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,7 @@ SPELLINGS = ("{} Co., Ltd.", "{} CO LTD", "{} Company Limited", "{} CO.,LTD")
 PRODUCTS = (("Face masks", "6307.90.98"), ("Protective clothing", "6210 10 50"), ("Cotton T-shirts", "6109.10"),
             ("Cotton yarn", "5205.12"), ("Nitrile gloves", "4015.19"), ("Tomato paste", "2002.90"),
             ("Solar polysilicon", "2804.61"))
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 HEADER = ("Bill of Lading Number", "Arrival Date", "Shipper Name", "Consignee Name", "Country of Origin",
           "Port of Lading", "Port of Unlading", "Description of Goods", "HS Code", "Gross Weight")
 
@@ -37,6 +40,7 @@ class World:
     intermediaries: list[str]
     buyers: list[str]
     listed: list[int]  #: indexes of listed producers
+    trade: list[tuple[str, str]]  #: (shipper, consignee) relationships rows are drawn over
 
 
 def _brand(rng: random.Random, seen: set[str]) -> str:
@@ -60,7 +64,13 @@ def make_world(rows: int, seed: int = 20261123) -> World:
     for i in range(n_buy):
         buyers.append(f"{BUYER_WORDS[i % len(BUYER_WORDS)]} {_brand(rng, seen)} {rng.choice(BUYER_TRADES)}")
     listed = sorted(rng.sample(range(n_prod), max(2, n_prod // 50)))
-    return World(producers, intermediaries, buyers, listed)
+    trade = []
+    for buyer in buyers:
+        trade += [(i, buyer) for i in rng.sample(intermediaries, min(len(intermediaries), rng.randint(3, 15)))]
+        trade += [(p, buyer) for p in rng.sample(producers, rng.randint(0, 4))]
+    for intermediary in intermediaries:
+        trade += [(p, intermediary) for p in rng.sample(producers, min(len(producers), rng.randint(5, 30)))]
+    return World(producers, intermediaries, buyers, listed, trade)
 
 
 def write_list(world: World, path: Path) -> Path:
@@ -78,30 +88,31 @@ def _date(rng: random.Random) -> str:
     form = rng.random()
     if form < 0.6:
         return f"{y}-{m:02d}-{d:02d}"
-    if form < 0.8:
-        return f"{m:02d}/{d:02d}/{y}"
+    if form < 0.8:  # day and month-name, as many customs exports write it (never an ambiguous 03/04/2020)
+        return f"{d:02d}-{MONTHS[m - 1]}-{y}"
     return f"{y}/{m:02d}/{d:02d}"
 
 
 def write_shipments(world: World, rows: int, path: Path, seed: int = 20261123) -> Path:
-    """`rows` shipments: 45% producer -> intermediary, 45% intermediary -> buyer, 10% producer -> buyer."""
+    """`rows` shipments over the world's trade relationships, some relationships much busier than others."""
     rng = random.Random(seed + 1)
+    weights = [rng.paretovariate(1.2) for _ in world.trade]
+    intermediaries = set(world.intermediaries)
     spell = lambda name: rng.choice(SPELLINGS).format(name).upper() if rng.random() < 0.3 else rng.choice(SPELLINGS).format(name)  # noqa: E731
     with open(path, "w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
         out.writerow(HEADER)
+        drawn: Iterator[tuple[str, str]] = iter(())
         for i in range(rows):
-            r = rng.random()
-            if r < 0.45:
-                shipper, consignee = rng.choice(world.producers), rng.choice(world.intermediaries)
-            elif r < 0.9:
-                shipper, consignee = rng.choice(world.intermediaries), rng.choice(world.buyers)
-            else:
-                shipper, consignee = rng.choice(world.producers), rng.choice(world.buyers)
+            try:
+                shipper, consignee = next(drawn)
+            except StopIteration:
+                drawn = iter(rng.choices(world.trade, weights, k=100_000))
+                shipper, consignee = next(drawn)
             product, hs = rng.choice(PRODUCTS)
             weight = f"{rng.randint(1, 400) * 50:,} KG" if rng.random() < 0.7 else f"{rng.randint(1, 40) / 2} t"
             out.writerow((f"BLB{i:09d}", _date(rng), spell(shipper),
-                          spell(consignee) if consignee in world.intermediaries else consignee, "China",
+                          spell(consignee) if consignee in intermediaries else consignee, "China",
                           rng.choice(("Shanghai", "Ningbo", "Qingdao", "Tianjin")),
                           rng.choice(("Savannah", "Los Angeles", "Newark", "Houston")), product, hs, weight))
     return path

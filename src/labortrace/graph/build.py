@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
 
-from labortrace.graph.shipments import live_batches, shipment_evidence, shippers_of
+from labortrace.graph.shipments import live_batches, shipment_evidence, shippers_of, shippers_of_many
 from labortrace.store import Store, StoredEntity
 
 #: FtM link schema -> (source property, target property, edge kind).
@@ -37,6 +37,8 @@ SYMMETRIC = frozenset({"family", "associate", "link"})
 SHIPMENT = "shipment"
 #: Shipments listed one by one per edge; the summary counts them all.
 MAX_SAMPLES = 10
+#: Nodes whose shippers one query asks for (SQLite allows 32,766 parameters; PostgreSQL more).
+PREFETCH_CHUNK = 500
 #: One step upstream: (next node, relation source, relation target, kind).
 Step = tuple[str, str, str, str]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -82,6 +84,17 @@ class WorkspaceGraph:
         for shipper in self.shippers(node):
             steps.add((shipper, shipper, node, SHIPMENT))
         return sorted(steps)
+
+    def prefetch(self, nodes: Iterable[str]) -> None:
+        """Read the shippers of many nodes at once (a trace's whole tier): one query per PREFETCH_CHUNK nodes."""
+        todo = sorted({n for n in nodes if n not in self._shippers})
+        if not self.batches or not todo:
+            return
+        for i in range(0, len(todo), PREFETCH_CHUNK):
+            chunk = todo[i:i + PREFETCH_CHUNK]
+            found = shippers_of_many(self.store.engine, self.batches, chunk)
+            for node in chunk:
+                self._shippers[node] = found.get(node, [])
 
     def shippers(self, consignee: str) -> list[str]:
         if not self.batches:

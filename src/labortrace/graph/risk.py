@@ -51,6 +51,17 @@ class RiskLevels:
         self.levels = frozenset(levels)
         self._known: dict[str, str | None] = {}
 
+    def prefetch(self, ids: Iterable[str]) -> None:
+        """Ask for many entities' levels at once (a trace's whole tier)."""
+        todo = sorted({i for i in ids if i not in self._known})
+        for start in range(0, len(todo), 500):
+            chunk = todo[start:start + 500]
+            with self.store.engine.connect() as conn:
+                levels = _levels(conn.execute(_risk_query(chunk)))
+            for key in chunk:
+                level = levels.get(key)
+                self._known[key] = level if level in self.levels else None
+
     def get(self, key: str, default: None = None, /) -> str | None:
         if key not in self._known:
             with self.store.engine.connect() as conn:

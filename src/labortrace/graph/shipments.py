@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followthemoney.proxy import EntityProxy
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import ColumnElement, Engine, and_, delete, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -210,13 +210,33 @@ def live_batches(engine: Engine) -> list[int]:
         return sorted(int(r[0]) for r in conn.execute(current_batches()) if r[0] is not None)
 
 
+def _in_batches(batches: Sequence[int]) -> ColumnElement[bool]:
+    """`batch IN (...)` written so that no index on batch is used: every row of a shipments dataset has the same
+    batch, so SQLite's planner, without statistics, would otherwise scan a whole batch through the primary key
+    instead of seeking the party indexes (0.85 s against 2 ms on 200k rows)."""
+    return (shipments.c.batch + 0).in_(list(batches))
+
+
 def shippers_of(engine: Engine, batches: Sequence[int], consignee: str) -> list[str]:
     """The distinct resolved shippers to one consignee in the given batches (an index-only lookup)."""
     t = shipments
     query = (select(t.c.shipper_entity).distinct()
-             .where(t.c.consignee_entity == consignee, t.c.batch.in_(list(batches)), t.c.shipper_entity.is_not(None)))
+             .where(t.c.consignee_entity == consignee, _in_batches(batches), t.c.shipper_entity.is_not(None)))
     with engine.connect() as conn:
         return sorted(r[0] for r in conn.execute(query))
+
+
+def shippers_of_many(engine: Engine, batches: Sequence[int], consignees: Sequence[str]) -> dict[str, list[str]]:
+    """The distinct resolved shippers of each consignee, for many consignees in one query."""
+    t = shipments
+    query = (select(t.c.consignee_entity, t.c.shipper_entity).distinct()
+             .where(t.c.consignee_entity.in_(list(consignees)), _in_batches(batches),
+                    t.c.shipper_entity.is_not(None)))
+    found: dict[str, list[str]] = {}
+    with engine.connect() as conn:
+        for consignee, shipper in conn.execute(query):
+            found.setdefault(consignee, []).append(shipper)
+    return {k: sorted(v) for k, v in found.items()}
 
 
 #: Fields of a shipment listed as a sample in an edge's evidence.
@@ -229,7 +249,7 @@ def shipment_evidence(engine: Engine, batches: Sequence[int], shipper: str, cons
                       samples: int) -> list[dict[str, Any]]:
     """An edge's evidence: a summary of every shipment from shipper to consignee, then the newest `samples`."""
     t = shipments
-    where = (t.c.shipper_entity == shipper, t.c.consignee_entity == consignee, t.c.batch.in_(list(batches)))
+    where = (t.c.shipper_entity == shipper, t.c.consignee_entity == consignee, _in_batches(batches))
     newest = (t.c.date.desc().nulls_last(), t.c.id)
     with engine.connect() as conn:
         count, first, last, weight = conn.execute(

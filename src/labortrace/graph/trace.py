@@ -62,6 +62,10 @@ class RiskLookup(Protocol):
     def get(self, key: str, default: None = None, /) -> str | None: ...
 
 
+#: Partial paths extended per tier at most: a hub with thousands of suppliers must not exhaust memory.
+MAX_FRONTIER = 100_000
+
+
 def trace(
     graph: WorkspaceGraph,
     start_ids: Iterable[str],
@@ -71,33 +75,35 @@ def trace(
     min_share: float | None = None,
     limit: int = MAX_PATHS,
 ) -> list[Path]:
-    """Upstream paths of at most `depth` edges from each start to an entity whose level is high, elevated or review."""
-    found: list[tuple[str, ...]] = []
-    steps: dict[tuple[str, ...], list[Step]] = {}
-    for start in dict.fromkeys(start_ids):
-        _walk(graph, [start], [], risky, depth, min_share, found, steps)
-    paths = [_path(graph, risky, nodes, steps[nodes]) for nodes in found]
-    paths.sort(key=lambda p: (len(p.edges), -SEVERITY.get(p.target.risk, 0), [n.id for n in p.nodes],
-                              [e.kind for e in p.edges]))
-    return paths[:limit]
+    """Upstream paths of at most `depth` edges from each start to an entity whose level is high, elevated or review.
+
+    Breadth first, one tier at a time: the shippers and risk levels of a whole tier are read in one go, and
+    once a tier has brought the paths found to `limit`, longer paths are not looked for (shortest come first).
+    """
+    found: dict[tuple[str, ...], list[Step]] = {}
+    frontier: list[tuple[list[str], list[Step]]] = [([start], []) for start in dict.fromkeys(start_ids)]
+    for _ in range(depth):
+        graph.prefetch([nodes[-1] for nodes, _ in frontier])
+        moves = [(nodes, taken, step) for nodes, taken in frontier for step in graph.steps(nodes[-1], min_share)
+                 if step[0] not in nodes]  # a node already on the path closes a cycle: not followed
+        _prefetch(risky, {step[0] for _, _, step in moves})
+        frontier = []
+        for nodes, taken, step in moves:
+            if risky.get(step[0]) in TRACE_LEVELS:
+                found.setdefault((*nodes, step[0], *(s[3] for s in taken), step[3]), [*taken, step])
+            elif len(frontier) < MAX_FRONTIER:
+                frontier.append(([*nodes, step[0]], [*taken, step]))
+        if len(found) >= limit or not frontier:
+            break
+    order = sorted(found, key=lambda k: (len(found[k]), -SEVERITY.get(risky.get(k[len(found[k])]) or "none", 0),
+                                         k[: len(found[k]) + 1], k[len(found[k]) + 1:]))
+    return [_path(graph, risky, key, found[key]) for key in order[:limit]]
 
 
-def _walk(graph: WorkspaceGraph, nodes: list[str], taken: list[Step], risky: RiskLookup, depth: int,
-          min_share: float | None, found: list[tuple[str, ...]], steps: dict[tuple[str, ...], list[Step]]) -> None:
-    """Depth-first over simple paths; a path ends at its first risky node."""
-    if len(taken) >= depth:
-        return
-    for step in graph.steps(nodes[-1], min_share):
-        nxt = step[0]
-        if nxt in nodes:
-            continue  # a cycle: this path has been here
-        key = (*nodes, nxt, *(s[3] for s in taken), step[3])
-        if risky.get(nxt) in TRACE_LEVELS:
-            if key not in steps:
-                found.append(key)
-                steps[key] = [*taken, step]
-        else:
-            _walk(graph, [*nodes, nxt], [*taken, step], risky, depth, min_share, found, steps)
+def _prefetch(risky: RiskLookup, ids: Iterable[str]) -> None:
+    prefetch = getattr(risky, "prefetch", None)
+    if prefetch is not None:
+        prefetch(ids)
 
 
 def _path(graph: WorkspaceGraph, risky: RiskLookup, key: tuple[str, ...], taken: list[Step]) -> Path:
