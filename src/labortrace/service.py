@@ -25,6 +25,7 @@ from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
 from labortrace.graph import build as build_graph
 from labortrace.graph import RiskLevels, load_shipments, matcher_resolver
+from labortrace.graph.shipments import BULK_BYTES
 from labortrace.graph import trace as trace_paths
 from labortrace.registries.load import registry_entity
 from labortrace.risk import Context, assess
@@ -119,7 +120,8 @@ class Workspace:
         if kind == "shipments":
             spec = DatasetSpec(dataset, kind, spec_version, source or str(path), sha, title, license, {"format": "shipments"})
             resolve = matcher_resolver(Matcher(self.index(), match_options(None, None)))
-            change, shipped = load_shipments(self.store, spec, read_shipments(path, mapping), resolve, progress)
+            change, shipped = load_shipments(self.store, spec, read_shipments(path, mapping), resolve, progress,
+                                             bulk=path.stat().st_size >= BULK_BYTES)
             return LoadOutcome(change, {**spec.stats, **shipped.stats()})
         if looks_like_ftm(path):
             stats = {"format": "ftm"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from labortrace.graph import RiskLevels, build, trace
 from labortrace.graph.shipments import _Parties
 from labortrace.service import Workspace
@@ -79,3 +81,33 @@ def test_spellings_with_one_key_ask_the_matcher_once() -> None:
     assert len(ids) == 1 and asked == ["Gold Bridge Trading Ltd"]
     (party,) = parties.new.entities()
     assert sorted(party.get("alias")) == ["GOLD BRIDGE TRADING LIMITED", "Gold Bridge Trading Co., Ltd."]
+
+
+def _index_names(ws: Workspace) -> set[str]:
+    from sqlalchemy import inspect
+
+    return {i["name"] for i in inspect(ws.store.engine).get_indexes("shipments")}
+
+
+def test_a_bulk_load_rebuilds_the_party_indexes_and_a_failed_one_keeps_them(tmp_path: Path, db_url: str) -> None:
+    from labortrace.graph import load_shipments, matcher_resolver
+    from labortrace.errors import InputError
+    from labortrace.matching import Matcher
+    from labortrace.sources.shipments import read_shipments
+    from labortrace.store import DatasetSpec, file_sha256
+
+    ws = _world(tmp_path, db_url)
+    wanted = {"ix_shipments_consignee_shipper", "ix_shipments_edge"}
+    path = tmp_path / "bol.csv"
+    spec = DatasetSpec("bol", "shipments", "v-bulk", str(path), file_sha256(path))
+    load_shipments(ws.store, spec, read_shipments(path), matcher_resolver(Matcher(ws.index())), bulk=True)
+    assert wanted <= _index_names(ws)
+    assert len(trace(build(ws.store), [_buyer(ws)], RiskLevels(ws.store), depth=2)) == 8
+    broken = tmp_path / "broken.csv"
+    broken.write_text(path.read_text(encoding="utf-8") + 'A,"B unclosed,C,D,E,F\n', encoding="utf-8")
+    spec = DatasetSpec("bol", "shipments", "v-broken", str(broken), file_sha256(broken))
+    with pytest.raises(InputError):  # the unclosed quote is found after every other row was inserted
+        load_shipments(ws.store, spec, read_shipments(broken), matcher_resolver(Matcher(ws.index())), bulk=True)
+    assert wanted <= _index_names(ws) and ws.store.dataset("bol").version == "v-bulk"
+    assert len(trace(build(ws.store), [_buyer(ws)], RiskLevels(ws.store), depth=2)) == 8
+    ws.close()

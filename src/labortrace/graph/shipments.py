@@ -27,6 +27,10 @@ from labortrace.store import schema as s
 from labortrace.store.graph_schema import shipment_batches, shipments
 
 BATCH_ROWS = 5000
+#: Indexes a bulk load builds after its rows instead of maintaining them row by row.
+BULK_REBUILT = ("ix_shipments_consignee_shipper", "ix_shipments_edge")
+#: Files from this size load in bulk (see store_shipments).
+BULK_BYTES = 64 * 1024 * 1024
 #: Problems kept in a load's stats; the count says how many there were in all.
 MAX_PROBLEMS = 1000
 
@@ -98,13 +102,24 @@ def store_shipments(
     version: str,
     sha256: str,
     progress: Callable[[int], None] | None = None,
+    bulk: bool = False,
 ) -> ShipmentLoad:
-    """Write a load's shipments as a new batch in one transaction; parties resolved by `resolve` or made new."""
+    """Write a load's shipments as a new batch in one transaction; parties resolved by `resolve` or made new.
+
+    `bulk` (a large file) drops the party indexes first and builds them again after the last row, in the same
+    transaction: building an index once from all rows is much cheaper than inserting millions of rows into it
+    in random order (1M rows: 13 s of CPU against 23 s). A failed load rolls the drop back with the rows.
+    """
     load = ShipmentLoad()
     parties = _Parties(dataset, resolve)
+    rebuilt = [i for i in shipments.indexes if i.name in BULK_REBUILT] if bulk else []
     with engine.begin() as conn:
         load.batch = int(conn.execute(insert(shipment_batches).values(
             dataset=dataset, version=version, sha256=sha256).returning(shipment_batches.c.id)).scalar_one())
+        # after the first write: Python's sqlite3 opens the transaction at a DML statement, and a DROP INDEX
+        # before it would be committed on its own, surviving a failed load
+        for index in rebuilt:
+            index.drop(conn)
         chunk: list[tuple[Any, ...]] = []
         for row in rows:
             _count(load, row)
@@ -114,6 +129,8 @@ def store_shipments(
             if len(chunk) >= BATCH_ROWS:
                 _flush(conn, chunk, load, progress)
         _flush(conn, chunk, load, progress)
+        for index in rebuilt:
+            index.create(conn)
     load.resolved = parties.resolved
     load.parties = parties.new.entities()
     return load
@@ -169,10 +186,12 @@ def load_shipments(
     rows: Iterable[ShipmentRow],
     resolve: Resolve,
     progress: Callable[[int], None] | None = None,
+    *,
+    bulk: bool = False,
 ) -> tuple[VersionChange, ShipmentLoad]:
     """Load a shipments dataset whole: the rows as a batch, then the party entities with the dataset row."""
     load = store_shipments(store.engine, spec.name, rows, resolve, version=spec.version, sha256=spec.sha256,
-                           progress=progress)
+                           progress=progress, bulk=bulk)
     try:
         change = store.replace_dataset(dataclasses.replace(spec, stats={**spec.stats, **load.stats()}), load.parties)
     except BaseException:

@@ -82,6 +82,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # up to 128 MiB of page cache (default 2 MiB): bulk loads of millions of shipments insert into indexes in
+    # random order, and a small cache made them three times slower (measured on 1M rows)
+    cur.execute("PRAGMA cache_size=-131072")
     cur.close()
 
 
