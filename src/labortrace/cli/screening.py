@@ -55,6 +55,8 @@ def screen(
     mapping: MapOption = None,
     threshold: Annotated[float | None, typer.Option(help="Match score threshold 0-1 (default 0.8).")] = None,
     review_threshold: Annotated[float | None, typer.Option(help="Weaker matches from this score are flagged for review (default 0.6).")] = None,
+    tiers: Annotated[int | None, typer.Option("--tiers", help="Tiers upstream (shipments, ownership) to look for forced-labour-list entities (default 2).")] = None,
+    min_share: Annotated[float | None, typer.Option("--min-share", help="Follow ownership upstream only at or above this percent (default: any share).")] = None,
 ) -> None:
     """Screen a supplier list against every dataset in the workspace and write the results."""
     ws = Workspace(workspace_url())
@@ -68,7 +70,8 @@ def screen(
                 tick(count)
 
             outcome = ws.screen(path, mapping=parse_map_options(mapping or []), threshold=threshold,
-                                review_threshold=review_threshold, out_dir=out, progress=advance)
+                                review_threshold=review_threshold, out_dir=out, progress=advance, tiers=tiers,
+                                min_share=min_share)
         print_summary(outcome)
     finally:
         ws.close()
