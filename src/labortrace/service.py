@@ -24,7 +24,8 @@ from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
 from labortrace.graph import build as build_graph
-from labortrace.graph import entity_risk, load_shipments, matcher_resolver
+from labortrace.graph import RiskLevels, load_shipments, matcher_resolver
+from labortrace.graph.shipments import BULK_BYTES
 from labortrace.graph import trace as trace_paths
 from labortrace.registries.load import registry_entity
 from labortrace.risk import Context, assess
@@ -43,8 +44,6 @@ from labortrace.store.judgements import record as record_judgement
 Progress = Callable[[int], None]
 ALIAS_SEPARATORS = (";", "|", "；", "、")
 FICTIONAL = "FICTIONAL"
-#: How many tiers upstream screening looks for high-risk entities.
-UPSTREAM_TIERS = 2
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,8 @@ class Workspace:
         if kind == "shipments":
             spec = DatasetSpec(dataset, kind, spec_version, source or str(path), sha, title, license, {"format": "shipments"})
             resolve = matcher_resolver(Matcher(self.index(), match_options(None, None)))
-            change, shipped = load_shipments(self.store, spec, read_shipments(path, mapping), resolve, progress)
+            change, shipped = load_shipments(self.store, spec, read_shipments(path, mapping), resolve, progress,
+                                             bulk=path.stat().st_size >= BULK_BYTES)
             return LoadOutcome(change, {**spec.stats, **shipped.stats()})
         if looks_like_ftm(path):
             stats = {"format": "ftm"}
@@ -205,16 +205,18 @@ class Workspace:
         evidence = evidence_for(self.store.engine, ids)
         return [_attach(matches, evidence) for matches in found]
 
-    def _upstream(self, found: list[list[Match]], threshold: float, depth: int = UPSTREAM_TIERS) -> dict[str, list[Any]]:
+    def _upstream(self, found: list[list[Match]], threshold: float, depth: int,
+                  min_share: float | None) -> dict[str, list[Any]]:
         """Paths from each confidently matched entity to a high-risk entity upstream, when the workspace has links."""
         if not self.store.has_links():
             return {}
         graph = build_graph(self.store)
-        risky = {k: v for k, v in entity_risk(self.store).items() if v == "high"}
-        starts = sorted({m.entity_id for ms in found for m in ms if m.score >= threshold and m.entity_id in graph})
+        risky = RiskLevels(self.store, ("high",))
+        starts = sorted({m.entity_id for ms in found for m in ms if m.score >= threshold})
         paths: dict[str, list[Any]] = {}
         for start in starts:
-            found_paths = [p for p in trace_paths(graph, [start], risky, depth) if len(p.nodes) > 1]
+            found_paths = [p for p in trace_paths(graph, [start], risky, depth, min_share=min_share)
+                           if len(p.nodes) > 1]
             if found_paths:
                 paths[start] = found_paths
         return paths
@@ -254,9 +256,15 @@ class Workspace:
         review_threshold: float | None = None,
         out_dir: Path | None = None,
         progress: Progress | None = None,
+        tiers: int | None = None,
+        min_share: float | None = None,
     ) -> ScreenOutcome:
-        """Screen a supplier list against every loaded dataset; write results.json/.csv and report.html."""
+        """Screen a supplier list against every loaded dataset; write results.json/.csv and report.html.
+
+        `tiers` and `min_share` (percent) bound the upstream search; unset, the settings upstream_tiers and
+        min_ownership_share decide."""
         options = match_options(threshold, review_threshold)
+        tiers, min_share = upstream_options(tiers, min_share)
         table = open_table(path, mapping)
         queries = [query_record(row) for row in table]
         infos = {d.name: d for d in self.store.datasets()}
@@ -267,7 +275,7 @@ class Workspace:
         found = matcher.match_all(queries, progress)
         entities = {e.id: e for e in index.entities}
         results = []
-        upstream = self._upstream(found, options.threshold)
+        upstream = self._upstream(found, options.threshold, tiers, min_share)
         for query, matches in zip(queries, self._with_evidence(found, queries, judged, entities)):
             kept, rejected = _apply_judgements(query, matches, judged)
             ctx = Context(query, kept, entities, infos, options.threshold, options.review_threshold,
@@ -355,6 +363,19 @@ def _counting(path: Path, stats: dict[str, Any]) -> Iterator[EntityProxy]:
     stats["unknown_properties"] = {
         f"{schema}.{prop}": n for (schema, prop), n in sorted(counts.unknown_properties.items())
     }
+
+
+def upstream_options(tiers: int | None, min_share: float | None) -> tuple[int, float | None]:
+    """Tiers and minimum ownership share for screening's upstream search: the arguments, else the settings."""
+    try:
+        depth = int(tiers if tiers is not None else setting("upstream_tiers"))
+        share_text = setting("min_ownership_share")
+        share = min_share if min_share is not None else (float(share_text) if share_text.strip() else None)
+    except ValueError as exc:
+        raise ConfigError(f"upstream_tiers and min_ownership_share must be numbers: {exc}") from exc
+    if depth < 1 or (share is not None and not 0 <= share <= 100):
+        raise ConfigError(f"tiers must be 1 or more ({depth}) and the ownership share 0-100 ({share})")
+    return depth, share
 
 
 def match_options(threshold: float | None, review_threshold: float | None) -> MatchOptions:

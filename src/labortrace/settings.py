@@ -38,6 +38,10 @@ SETTINGS: dict[str, Setting] = {
                 "Score from which a candidate counts as a match (0-1)."),
         Setting("review_threshold", "LABORTRACE_REVIEW_THRESHOLD", "0.6",
                 "Score from which a weaker candidate is shown for review (0-1)."),
+        Setting("upstream_tiers", "LABORTRACE_UPSTREAM_TIERS", "2",
+                "Tiers upstream (shipments, ownership) screening looks for forced-labour-list entities."),
+        Setting("min_ownership_share", "LABORTRACE_MIN_OWNERSHIP_SHARE", "",
+                "Ownership below this percent is not followed upstream (empty: any share, unknown shares too)."),
     )
 }
 

@@ -49,3 +49,27 @@ def test_screening_flags_the_intermediary_with_the_path(tmp_path: Path, db_url: 
     assert "Xinjiang Zhongtai Chemical" in reason and "shipment" in reason and "390410" in reason
     assert nordic["risk"]["level"] == "none"
     assert "Upstream of" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+
+
+def test_trace_from_every_supplier_of_a_list(tmp_path: Path, db_url: str) -> None:
+    run("load", str(write_list(tmp_path / "l.ftm.json")), "--dataset", "us_dhs_uflpa", db=db_url, cwd=tmp_path)
+    bol = tmp_path / "bol.csv"
+    bol.write_text(SHIPMENTS, encoding="utf-8")
+    assert run("load", str(bol), "--dataset", "bol", "--kind", "shipments", db=db_url, cwd=tmp_path).returncode == 0
+    suppliers = tmp_path / "suppliers.csv"
+    suppliers.write_text("Vendor;Land\nPeachtree Gloves Inc;US\nWuhan Hengda Trading Company Limited;CN\n"
+                         "Nordic Timber AB;SE\n", encoding="utf-8")
+    res = run("trace", "--suppliers", str(suppliers), "--format", "json", db=db_url, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    buyer, hengda, nordic = doc["suppliers"]
+    assert (buyer["row"], buyer["name"]) == (1, "Peachtree Gloves Inc")
+    assert [n["id"] for n in buyer["paths"][0]["nodes"]][-1] == "zt" and len(buyer["paths"][0]["nodes"]) == 3
+    assert [len(p["nodes"]) for p in hengda["paths"]] == [2]  # the intermediary is one step from the maker
+    assert nordic["starts"] == [] and nordic["paths"] == []
+    assert len(doc["paths"]) == 2  # every supplier's paths, each once
+    text = run("trace", "--suppliers", str(suppliers), db=db_url, cwd=tmp_path).stdout
+    assert "3 suppliers" in text and "2 reach an entity with risk" in text
+    assert "Row 3: Nordic Timber AB -> no entity in the workspace" in text
+    both = run("trace", "Peachtree", "--suppliers", str(suppliers), db=db_url, cwd=tmp_path)
+    assert both.returncode == 2 and "not both" in both.stderr

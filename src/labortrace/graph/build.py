@@ -1,11 +1,13 @@
-"""The workspace as a graph: FtM link entities and shipments as edges between entities.
+"""The workspace as a graph: FtM link entities and shipments as edges between entities, read as a trace needs them.
 
 Edges point the way the relation reads: owner -> asset, director -> organization, shipper -> consignee
 (the way the goods go). Tracing walks them backwards, "upstream", from a buyer toward its suppliers,
-their owners and the producers. The graph is a networkx MultiDiGraph keyed by kind: all Ownership
-entities between one owner and one asset are one edge whose evidence lists each of them with its share,
-dates and dataset; all shipments between two parties are one edge whose evidence summarises them and
-lists the newest few. Nodes carry caption, schema and datasets.
+their owners and the producers. Link entities are few and are read into a networkx MultiDiGraph keyed by kind
+when the graph is opened: all Ownership entities between one owner and one asset are one edge whose evidence
+lists each of them with its share, dates and dataset. Shipments may be tens of millions of rows, so they are
+never read whole: the shippers of a node are looked up (one indexed query) when a trace reaches it, and the
+evidence of a shipper -> consignee edge (a summary of all its shipments and the newest few) only for the
+edges of the paths a trace returns.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
 
-from labortrace.graph.shipments import shipment_rows
+from labortrace.graph.shipments import live_batches, shipment_evidence, shippers_of, shippers_of_many
 from labortrace.store import Store, StoredEntity
 
 #: FtM link schema -> (source property, target property, edge kind).
@@ -35,10 +37,11 @@ SYMMETRIC = frozenset({"family", "associate", "link"})
 SHIPMENT = "shipment"
 #: Shipments listed one by one per edge; the summary counts them all.
 MAX_SAMPLES = 10
+#: Nodes whose shippers one query asks for (SQLite allows 32,766 parameters; PostgreSQL more).
+PREFETCH_CHUNK = 500
+#: One step upstream: (next node, relation source, relation target, kind).
+Step = tuple[str, str, str, str]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-SAMPLE_FIELDS = ("id", "dataset", "date", "product", "hs_code", "weight_kg", "origin_country",
-                 "destination_country", "origin_port", "destination_port", "bill_of_lading", "shipper_name",
-                 "consignee_name")
 
 
 def parse_share(values: Iterable[str]) -> float | None:
@@ -47,31 +50,76 @@ def parse_share(values: Iterable[str]) -> float | None:
     return max(found) if found else None
 
 
-def build(store: Store, *, shipments: bool = True) -> nx.MultiDiGraph:
-    """The graph of every link entity in the workspace and, unless told not to, every shipment in force."""
-    graph = nx.MultiDiGraph()
-    captions: dict[str, tuple[str, str, list[str]]] = {}
-    for ent in store.iter_entities():
-        if ent.schema in LINKS:
+def build(store: Store, *, shipments: bool = True) -> WorkspaceGraph:
+    """The workspace's graph: every link entity now, shipments (unless told not to) as a trace reaches them."""
+    return WorkspaceGraph(store, shipments=shipments)
+
+
+class WorkspaceGraph:
+    """Upstream steps, captions and edge evidence of the workspace's graph; shipments read on demand."""
+
+    def __init__(self, store: Store, *, shipments: bool = True) -> None:
+        self.store = store
+        self.links = nx.MultiDiGraph()
+        for ent in store.iter_entities(schemata=list(LINKS)):
             for source, target, evidence in _link_edges(ent):
-                _add(graph, source, target, LINKS[ent.schema][2], evidence)
-        else:
-            _remember(captions, ent)
-    if shipments:
-        for source, target, evidence in _shipment_edges(store):
-            _add(graph, source, target, SHIPMENT, evidence)
-    for node, attrs in graph.nodes(data=True):
-        caption, schema, datasets = captions.get(node, (node, "", []))
-        attrs.update(caption=caption, schema=schema, datasets=datasets)
-    return graph
+                _add(self.links, source, target, LINKS[ent.schema][2], evidence)
+        self.batches = live_batches(store.engine) if shipments else []
+        self._shippers: dict[str, list[str]] = {}
+        self._captions: dict[str, str] = {}
+        self._evidence: dict[tuple[str, str], list[dict[str, Any]]] = {}
 
+    def steps(self, node: str, min_share: float | None = None) -> list[Step]:
+        """The edges a trace may follow from a node, sorted for a deterministic order: (next, source, target, kind)."""
+        steps: set[Step] = set()
+        if node in self.links:
+            for source, _, kind, data in self.links.in_edges(node, keys=True, data=True):
+                if (min_share is not None and kind == "ownership" and data["share"] is not None
+                        and data["share"] < min_share):
+                    continue  # a known share below the threshold; an unknown share is kept: it may be any size
+                steps.add((source, source, node, kind))
+            for _, target, kind in self.links.out_edges(node, keys=True):
+                if kind in SYMMETRIC:
+                    steps.add((target, node, target, kind))
+        for shipper in self.shippers(node):
+            steps.add((shipper, shipper, node, SHIPMENT))
+        return sorted(steps)
 
-def _remember(captions: dict[str, tuple[str, str, list[str]]], ent: StoredEntity) -> None:
-    known = captions.get(ent.id)
-    if known is None:
-        captions[ent.id] = (ent.caption or ent.id, ent.schema, [ent.dataset])
-    elif ent.dataset not in known[2]:
-        known[2].append(ent.dataset)
+    def prefetch(self, nodes: Iterable[str]) -> None:
+        """Read the shippers of many nodes at once (a trace's whole tier): one query per PREFETCH_CHUNK nodes."""
+        todo = sorted({n for n in nodes if n not in self._shippers})
+        if not self.batches or not todo:
+            return
+        for i in range(0, len(todo), PREFETCH_CHUNK):
+            chunk = todo[i:i + PREFETCH_CHUNK]
+            found = shippers_of_many(self.store.engine, self.batches, chunk)
+            for node in chunk:
+                self._shippers[node] = found.get(node, [])
+
+    def shippers(self, consignee: str) -> list[str]:
+        if not self.batches:
+            return []
+        if consignee not in self._shippers:
+            self._shippers[consignee] = shippers_of(self.store.engine, self.batches, consignee)
+        return self._shippers[consignee]
+
+    def caption(self, node: str) -> str:
+        if node not in self._captions:
+            stored = self.store.entity(node)
+            self._captions[node] = (stored[0].caption if stored else "") or node
+        return self._captions[node]
+
+    def evidence(self, source: str, target: str, kind: str) -> list[dict[str, Any]]:
+        """What an edge rests on: the link entities, or a summary of the shipments and the newest MAX_SAMPLES."""
+        if kind != SHIPMENT:
+            return list(self.links.edges[source, target, kind]["evidence"])
+        if (source, target) not in self._evidence:
+            self._evidence[source, target] = shipment_evidence(self.store.engine, self.batches, source, target,
+                                                               MAX_SAMPLES)
+        return self._evidence[source, target]
+
+    def __contains__(self, node: str) -> bool:
+        return node in self.links or bool(self.shippers(node))
 
 
 def _add(graph: nx.MultiDiGraph, source: str, target: str, kind: str, evidence: list[dict[str, Any]]) -> None:
@@ -101,42 +149,3 @@ def _link_edges(ent: StoredEntity) -> Iterator[tuple[str, str, list[dict[str, An
         for target in props.get(dst_prop, []):
             if source != target:
                 yield source, target, [evidence]
-
-
-def _shipment_edges(store: Store) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
-    """Shipments grouped by (shipper, consignee): a summary first, then the newest MAX_SAMPLES shipments."""
-    pair: tuple[str, str] | None = None
-    rows: list[dict[str, Any]] = []
-    for row in shipment_rows(store.engine):
-        key = (row["shipper_entity"], row["consignee_entity"])
-        if key != pair and rows and pair is not None:
-            yield pair[0], pair[1], _summarise(rows)
-            rows = []
-        pair = key
-        rows.append(row)
-    if rows and pair is not None:
-        yield pair[0], pair[1], _summarise(rows)
-
-
-def _summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    dates = sorted(r["date"] for r in rows if r["date"])
-    summary: dict[str, Any] = {
-        "type": "shipments",
-        "count": len(rows),
-        "datasets": sorted({r["dataset"] for r in rows}),
-        "first_date": dates[0] if dates else None,
-        "last_date": dates[-1] if dates else None,
-        "hs_codes": sorted({c for r in rows for c in (r["hs_code"] or "").split()}),
-        "products": _distinct(r["product"] for r in rows)[:5],
-        "weight_kg": round(sum(r["weight_kg"] or 0.0 for r in rows), 3),
-    }
-    samples = [{"type": SHIPMENT, **{k: r[k] for k in SAMPLE_FIELDS if r[k] is not None}} for r in rows[:MAX_SAMPLES]]
-    return [summary, *samples]
-
-
-def _distinct(values: Iterable[str | None]) -> list[str]:
-    out: list[str] = []
-    for v in values:
-        if v and v not in out:
-            out.append(v)
-    return out

@@ -25,30 +25,49 @@ Resolve = Callable[[str], str | None]
 #: Spellings of new parties join when they score this high: stricter than screening, since a wrong merge
 #: would draw a supply path that does not exist.
 NEW_PARTY_THRESHOLD = 0.9
+#: Rarest tokens of a new spelling whose parties it is scored against (see NewParties._similar).
+SIMILAR_TOKENS = 2
 ID_PREFIX = "ship-"
 
 
 def matcher_resolver(matcher: Matcher) -> Resolve:
-    """A Resolve that takes the matcher's best match at or above its threshold; answers are cached per name."""
+    """A Resolve that takes the matcher's best match at or above its threshold; answers are cached per name.
+
+    Among equal best scores, an entity whose matching name is in the record's own script wins over one reached
+    through transliteration ('Xinjiang Yaojun Sanitary Materials' is a research entity's English name and a
+    registry entity's Han name read in pinyin and translated): the party is the entity the record names.
+    """
     cache: dict[str, str | None] = {}
 
     def resolve(name: str) -> str | None:
         if name not in cache:
-            found = matcher.match(QueryRecord(row=0, input={}, name=name))
-            best = found[0] if found else None
-            cache[name] = best.entity_id if best and best.score >= matcher.options.threshold else None
+            found = [m for m in matcher.match(QueryRecord(row=0, input={}, name=name))
+                     if m.score >= matcher.options.threshold]
+            top = [m for m in found if m.score == found[0].score] if found else []
+            han = _has_han(name)
+            same_script = [m for m in top if _has_han(m.matched_name) == han]
+            best = (same_script or top or [None])[0]
+            cache[name] = best.entity_id if best else None
         return cache[name]
 
     return resolve
 
 
-def party_key(name: str) -> str:
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+
+
+def party_key(name: str, analysis: NameAnalysis | None = None) -> str:
     """The normalised name a new party's id is made from: canonical tokens, legal forms left out."""
-    return analyze_name(name).key or fold_text(name).replace(" ", "")
+    return (analysis or analyze_name(name)).key or fold_text(name).replace(" ", "")
 
 
 def party_id(name: str) -> str:
-    return ID_PREFIX + hashlib.sha1(party_key(name).encode("utf-8")).hexdigest()[:16]
+    return _party_id(name, analyze_name(name))
+
+
+def _party_id(name: str, analysis: NameAnalysis) -> str:
+    return ID_PREFIX + hashlib.sha1(party_key(name, analysis).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -67,28 +86,43 @@ class NewParties:
         self._parties: dict[str, _Party] = {}
         self._by_token: dict[str, list[str]] = {}
 
-    def add(self, name: str, country: str = "", *, known: str | None = None) -> str:
+    def add(self, name: str, country: str = "", *, known: str | None = None,
+            analysis: NameAnalysis | None = None) -> str:
         """The id of the new party this name belongs to, creating it when no earlier spelling fits.
 
-        `known` is the id of a party entity an earlier load made (the matcher found it): it is kept under that
-        id, so reloading a dataset does not drop the entities its own earlier version created.
+        `known` is the id of a party entity an earlier load made (the matcher found it) or of one this load made:
+        it is kept under that id, so reloading a dataset does not drop the entities its own earlier version
+        created. `analysis` saves analysing the name again when the caller has done it.
         """
-        analysis = analyze_name(name)
-        party = self._parties.get(known or party_id(name)) or (None if known else self._similar(analysis))
+        party = self._parties.get(known) if known else None
         if party is None:
-            party = _Party(known or party_id(name), analysis)
-            self._parties[party.id] = party
-            for token in set(analysis.tokens):
-                self._by_token.setdefault(token, []).append(party.id)
+            analysis = analysis or analyze_name(name)
+            pid = known or _party_id(name, analysis)
+            party = self._parties.get(pid) or (None if known else self._similar(analysis))
+            if party is None:
+                party = _Party(pid, analysis)
+                self._parties[pid] = party
+                for token in set(analysis.tokens):
+                    self._by_token.setdefault(token, []).append(pid)
         if name not in party.names:
             party.names.append(name)
         if country and country not in party.countries:
             party.countries.append(country)
         return party.id
 
+    def __contains__(self, party: str) -> bool:
+        return party in self._parties
+
     def _similar(self, analysis: NameAnalysis) -> _Party | None:
+        """An earlier party scoring NEW_PARTY_THRESHOLD or more, among those sharing the name's rarest tokens.
+
+        Only the SIMILAR_TOKENS rarest tokens are looked up: a word every trading company has ('trading') would
+        otherwise make each new name score against thousands of parties. A spelling that shares none of its two
+        rarest words with a party is not the same company at this strict threshold.
+        """
         seen: set[str] = set()
-        for token in analysis.tokens:
+        tokens = sorted(set(analysis.tokens), key=lambda t: (len(self._by_token.get(t, ())), t))
+        for token in tokens[:SIMILAR_TOKENS]:
             for pid in self._by_token.get(token, ()):
                 if pid in seen:
                     continue

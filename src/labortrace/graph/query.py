@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from labortrace.errors import InputError
 from labortrace.graph.build import build
-from labortrace.graph.risk import entity_risk
+from labortrace.graph.risk import RiskLevels
 from labortrace.graph.trace import DEFAULT_DEPTH, Path, trace
 from labortrace.matching import Matcher, MatchOptions, NameIndex
 from labortrace.model import QueryRecord
@@ -29,6 +29,25 @@ class TraceResult:
     depth: int
     starts: list[Start] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
+    row: int | None = None  #: the supplier list's data row, when the trace started from one
+
+
+@dataclass
+class ListTrace:
+    """A trace from every supplier of a list: one result per supplier row, in file order."""
+
+    source: str
+    depth: int
+    suppliers: list[TraceResult]
+
+    @property
+    def paths(self) -> list[Path]:
+        """Every supplier's paths, each once (two suppliers matched to one entity share its paths)."""
+        seen: dict[tuple[tuple[str, ...], tuple[str, ...]], Path] = {}
+        for result in self.suppliers:
+            for p in result.paths:
+                seen.setdefault(((*(n.id for n in p.nodes),), (*(e.kind for e in p.edges),)), p)
+        return list(seen.values())
 
 
 def find_starts(store: Store, index: NameIndex, text: str, options: MatchOptions | None = None) -> list[Start]:
@@ -59,5 +78,31 @@ def trace_entities(
         raise InputError(f"no entity in the workspace has the id or name {label!r}; "
                          "check the spelling or `labortrace evidence NAME` to see what matches")
     graph = build(store)
-    paths = trace(graph, [s.id for s in starts], entity_risk(store), depth, min_share=min_share)
+    paths = trace(graph, [s.id for s in starts], RiskLevels(store), depth, min_share=min_share)
     return TraceResult(label, depth, starts, paths)
+
+
+def trace_suppliers(
+    store: Store,
+    index: NameIndex,
+    suppliers: Sequence[QueryRecord],
+    source: str,
+    *,
+    depth: int = DEFAULT_DEPTH,
+    min_share: float | None = None,
+    options: MatchOptions | None = None,
+) -> ListTrace:
+    """Upstream paths from every supplier of a list: each is matched (as screening does) and traced from the
+    entities it matches at the threshold; a supplier that matches nothing is listed with no start."""
+    if depth < 1:
+        raise InputError(f"--depth must be 1 or more, not {depth}")
+    matcher = Matcher(index, options)
+    found = matcher.match_all(list(suppliers))
+    graph, risky = build(store), RiskLevels(store)
+    results = []
+    for supplier, matches in zip(suppliers, found):
+        starts = [Start(m.entity_id, m.caption, m.explanation) for m in matches
+                  if m.score >= matcher.options.threshold]
+        paths = trace(graph, [s.id for s in starts], risky, depth, min_share=min_share) if starts else []
+        results.append(TraceResult(supplier.name, depth, starts, paths, row=supplier.row))
+    return ListTrace(source, depth, results)

@@ -1,14 +1,17 @@
 """A trace as one self-contained HTML page: an SVG drawing laid out here, in Python, and the evidence per path.
 
-No JavaScript library and nothing fetched: columns by distance from the start (the start on the right, the risky
-entities on the left, so goods and control flow left to right), boxes coloured by risk, tooltips with the full
-evidence, and a few lines of inline script that highlight a path's nodes and edges when its entry is hovered.
+Nothing is fetched: columns by distance from the start (the start on the right, the risky entities on the left,
+so goods and control flow left to right), boxes coloured by risk, tooltips with the full evidence. The package's
+own small graph view (static/graphview.js, inlined) makes the drawing interactive: drag the background to pan,
+the wheel to zoom, double-click to reset, drag a node to move it (its edges follow), click a node to highlight
+every path through it, hover a path's entry to highlight it. Without JavaScript the drawing is still complete.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from importlib import resources
 
 from labortrace.graph.render_text import RISK_COLOURS, describe_evidence, edge_sentence
 from labortrace.graph.trace import Edge, Node, Path
@@ -20,7 +23,7 @@ STYLE = """
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#202124;max-width:1400px}
 h1{font-size:20px;margin:0 0 4px}.meta{color:#5f6368;margin:0 0 12px}
 .legend span{display:inline-block;padding:1px 8px;margin-right:6px;border:1px solid #9aa0a6;border-radius:4px}
-svg{border:1px solid #dadce0;border-radius:6px;background:#fafafa;max-width:100%;height:auto}
+svg{border:1px solid #dadce0;border-radius:6px;background:#fafafa;max-width:100%;height:auto;touch-action:none;cursor:grab}.node{cursor:move}
 .node rect{stroke:#5f6368;stroke-width:1.2}.node text{font-size:13px}.node .risk{font-size:11px;fill:#5f6368}
 .edge path{fill:none;stroke:#5f6368;stroke-width:1.6}.edge text{font-size:11px;fill:#3c4043}
 .edge rect{fill:#fafafa;opacity:.9}
@@ -30,14 +33,8 @@ ol.paths>li:hover{border-color:#c5221f}.route{color:#3c4043}
 table{border-collapse:collapse;margin:6px 0;font-size:12px}td,th{border:1px solid #dadce0;padding:2px 6px;text-align:left}
 .badge{padding:0 6px;border-radius:4px;border:1px solid #9aa0a6;font-size:12px}
 """
-SCRIPT = """
-const svg=document.querySelector('svg');
-document.querySelectorAll('li[data-path]').forEach(li=>{
- li.addEventListener('mouseenter',()=>{svg.classList.add('focus');
-  svg.querySelectorAll('.'+li.dataset.path).forEach(e=>e.classList.add('hl'));});
- li.addEventListener('mouseleave',()=>{svg.classList.remove('focus');
-  svg.querySelectorAll('.hl').forEach(e=>e.classList.remove('hl'));});});
-"""
+#: The bundled graph view, inlined into every page.
+SCRIPT = (resources.files("labortrace.graph") / "static" / "graphview.js").read_text(encoding="utf-8")
 
 
 def _layout(paths: Sequence[Path]) -> tuple[dict[str, tuple[int, int]], dict[str, Node], int, int]:
@@ -70,7 +67,7 @@ def _node_svg(node: Node, pos: tuple[int, int], classes: str) -> str:
     x, y = _xy(pos)
     fill = RISK_COLOURS.get(node.risk, RISK_COLOURS["none"])
     risk = f"risk: {node.risk}" if node.risk != "none" else node.id
-    return (f'<g class="node {classes}"><title>{escape(node.caption)}\n{escape(node.id)}\nrisk: {escape(node.risk)}'
+    return (f'<g class="node {classes}" data-id="{escape(node.id)}" data-x="{x}" data-y="{y}"><title>{escape(node.caption)}\n{escape(node.id)}\nrisk: {escape(node.risk)}'
             f'</title><rect x="{x}" y="{y}" width="{W}" height="{H}" rx="8" fill="{fill}"/>'
             f'<text x="{x + 10}" y="{y + 24}">{escape(_short(node.caption))}</text>'
             f'<text class="risk" x="{x + 10}" y="{y + 44}">{escape(_short(risk, 38))}</text></g>')
@@ -99,7 +96,8 @@ def _edge_svg(edge: Edge, place: dict[str, tuple[int, int]], classes: str, sente
     label = _edge_label(edge)
     mx, my = (x1 + x2) // 2 + (80 if sx == tx else 0), (sy + ty) // 2
     width = 7 * len(label) + 10
-    return (f'<g class="edge {classes}"><title>{escape(sentence)}</title>'
+    return (f'<g class="edge {classes}" data-source="{escape(edge.source)}" data-target="{escape(edge.target)}">'
+            f'<title>{escape(sentence)}</title>'
             f'<path d="M{x1},{sy} C{c1},{sy} {c2},{ty} {x2},{ty}" marker-end="url(#arrow)"/>'
             f'<rect x="{mx - width // 2}" y="{my - 13}" width="{width}" height="16" rx="3"/>'
             f'<text x="{mx}" y="{my}" text-anchor="middle">{escape(label)}</text></g>')
@@ -117,7 +115,8 @@ def _svg(paths: Sequence[Path]) -> str:
             edges[(e.source, e.target, e.kind)] = e
             member.setdefault("|".join((e.source, e.target, e.kind)), []).append(f"p{i}")
     width, height = 2 * MARGIN + cols * W + (cols - 1) * COL_GAP + 80, 2 * MARGIN + rows * H + (rows - 1) * ROW_GAP
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+    parts = [f'<svg class="graph" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" data-node-width="{W}" data-node-height="{H}">',
              '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
              'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#5f6368"/></marker></defs>']
     parts += [_edge_svg(e, place, " ".join(member["|".join(k)]), edge_sentence(e, captions)) for k, e in edges.items()]
@@ -154,9 +153,10 @@ def _path_item(i: int, path: Path) -> str:
 def render_html(paths: Sequence[Path], title: str, meta: str = "") -> str:
     """The page: heading, legend, the drawing, then each path with the evidence of its edges."""
     legend = "".join(f'<span style="background:{c}">{k}</span>' for k, c in RISK_COLOURS.items())
-    body = (_svg(paths) + '<ol class="paths">' + "".join(_path_item(i, p) for i, p in enumerate(paths, 1)) + "</ol>"
+    body = (_svg(paths) + '<p id="graph-info" class="meta" aria-live="polite"></p><ol class="paths">' + "".join(_path_item(i, p) for i, p in enumerate(paths, 1)) + "</ol>"
             if paths else "<p>No upstream path reaches an entity with risk.</p>")
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{STYLE}</style></head><body><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p>"
             f"<p class='legend'>Risk: {legend} Arrows point the way goods or control go (shipper → consignee, "
-            f"owner → asset); hover a path to highlight it.</p>{body}<script>{SCRIPT}</script></body></html>\n")
+            f"owner → asset). Drag to pan, wheel to zoom, double-click to reset; drag a node to move it, click it "
+            f"to highlight its paths; hover a path to highlight it.</p>{body}<script>{SCRIPT}</script></body></html>\n")

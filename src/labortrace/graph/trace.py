@@ -9,13 +9,11 @@ so a path's edges may point against the order of its nodes, which run from the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
-
-from labortrace.graph.build import SYMMETRIC
+from labortrace.graph.build import Step, WorkspaceGraph
 from labortrace.graph.risk import TRACE_LEVELS
 from labortrace.risk.rules import SEVERITY
 
@@ -60,66 +58,58 @@ class Path:
         return {"nodes": [n.to_json() for n in self.nodes], "edges": [e.to_json() for e in self.edges]}
 
 
-#: One step upstream: (next node, relation source, relation target, kind).
-Step = tuple[str, str, str, str]
+class RiskLookup(Protocol):
+    def get(self, key: str, default: None = None, /) -> str | None: ...
 
 
-def upstream_steps(graph: nx.MultiDiGraph, node: str, min_share: float | None = None) -> Iterator[Step]:
-    """The edges a trace may follow from a node, sorted for a deterministic order."""
-    steps: list[Step] = []
-    for source, _, kind, data in graph.in_edges(node, keys=True, data=True):
-        if min_share is not None and kind == "ownership" and data["share"] is not None and data["share"] < min_share:
-            continue  # a known share below the threshold; an unknown share is kept: it may be any size
-        steps.append((source, source, node, kind))
-    for _, target, kind in graph.out_edges(node, keys=True):
-        if kind in SYMMETRIC:
-            steps.append((target, node, target, kind))
-    yield from sorted(set(steps))
+#: Partial paths extended per tier at most: a hub with thousands of suppliers must not exhaust memory.
+MAX_FRONTIER = 100_000
 
 
 def trace(
-    graph: nx.MultiDiGraph,
+    graph: WorkspaceGraph,
     start_ids: Iterable[str],
-    risky: Mapping[str, str],
+    risky: RiskLookup,
     depth: int = DEFAULT_DEPTH,
     *,
     min_share: float | None = None,
     limit: int = MAX_PATHS,
 ) -> list[Path]:
-    """Upstream paths of at most `depth` edges from each start to an entity whose level is high, elevated or review."""
-    found: list[tuple[str, ...]] = []
-    steps: dict[tuple[str, ...], list[Step]] = {}
-    for start in dict.fromkeys(start_ids):
-        if start in graph:
-            _walk(graph, [start], [], risky, depth, min_share, found, steps)
-    paths = [_path(graph, risky, nodes, steps[nodes]) for nodes in found]
-    paths.sort(key=lambda p: (len(p.edges), -SEVERITY.get(p.target.risk, 0), [n.id for n in p.nodes],
-                              [e.kind for e in p.edges]))
-    return paths[:limit]
+    """Upstream paths of at most `depth` edges from each start to an entity whose level is high, elevated or review.
+
+    Breadth first, one tier at a time: the shippers and risk levels of a whole tier are read in one go, and
+    once a tier has brought the paths found to `limit`, longer paths are not looked for (shortest come first).
+    """
+    found: dict[tuple[str, ...], list[Step]] = {}
+    frontier: list[tuple[list[str], list[Step]]] = [([start], []) for start in dict.fromkeys(start_ids)]
+    for _ in range(depth):
+        graph.prefetch([nodes[-1] for nodes, _ in frontier])
+        moves = [(nodes, taken, step) for nodes, taken in frontier for step in graph.steps(nodes[-1], min_share)
+                 if step[0] not in nodes]  # a node already on the path closes a cycle: not followed
+        _prefetch(risky, {step[0] for _, _, step in moves})
+        frontier = []
+        for nodes, taken, step in moves:
+            if risky.get(step[0]) in TRACE_LEVELS:
+                found.setdefault((*nodes, step[0], *(s[3] for s in taken), step[3]), [*taken, step])
+            elif len(frontier) < MAX_FRONTIER:
+                frontier.append(([*nodes, step[0]], [*taken, step]))
+        if len(found) >= limit or not frontier:
+            break
+    order = sorted(found, key=lambda k: (len(found[k]), -SEVERITY.get(risky.get(k[len(found[k])]) or "none", 0),
+                                         k[: len(found[k]) + 1], k[len(found[k]) + 1:]))
+    return [_path(graph, risky, key, found[key]) for key in order[:limit]]
 
 
-def _walk(graph: nx.MultiDiGraph, nodes: list[str], taken: list[Step], risky: Mapping[str, str], depth: int,
-          min_share: float | None, found: list[tuple[str, ...]], steps: dict[tuple[str, ...], list[Step]]) -> None:
-    """Depth-first over simple paths; a path ends at its first risky node."""
-    if len(taken) >= depth:
-        return
-    for step in upstream_steps(graph, nodes[-1], min_share):
-        nxt = step[0]
-        if nxt in nodes:
-            continue  # a cycle: this path has been here
-        key = (*nodes, nxt, *(s[3] for s in taken), step[3])
-        if risky.get(nxt) in TRACE_LEVELS:
-            if key not in steps:
-                found.append(key)
-                steps[key] = [*taken, step]
-        else:
-            _walk(graph, [*nodes, nxt], [*taken, step], risky, depth, min_share, found, steps)
+def _prefetch(risky: RiskLookup, ids: Iterable[str]) -> None:
+    prefetch = getattr(risky, "prefetch", None)
+    if prefetch is not None:
+        prefetch(ids)
 
 
-def _path(graph: nx.MultiDiGraph, risky: Mapping[str, str], key: tuple[str, ...], taken: list[Step]) -> Path:
+def _path(graph: WorkspaceGraph, risky: RiskLookup, key: tuple[str, ...], taken: list[Step]) -> Path:
     ids = key[: len(taken) + 1]
-    nodes = tuple(Node(i, str(graph.nodes[i].get("caption") or i), risky.get(i, "none")) for i in ids)
-    edges = tuple(Edge(src, dst, kind, tuple(graph.edges[src, dst, kind]["evidence"])) for _, src, dst, kind in taken)
+    nodes = tuple(Node(i, graph.caption(i), risky.get(i) or "none") for i in ids)
+    edges = tuple(Edge(src, dst, kind, tuple(graph.evidence(src, dst, kind))) for _, src, dst, kind in taken)
     return Path(nodes, edges)
 
 

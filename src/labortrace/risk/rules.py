@@ -224,7 +224,7 @@ def describe_path(path: Any) -> str:
 
 @rule("upstream_risk")
 def upstream_risk(ctx: Context) -> list[Reason]:
-    """A confidently matched supplier reaches an entity of a forced-labour list within two tiers upstream, by shipments or ownership (elevated)."""
+    """A confidently matched supplier reaches an entity of a forced-labour list upstream, by shipments or ownership (any share, or at least min_ownership_share percent), within upstream_tiers tiers (default 2) (elevated)."""
     for m in ctx.matches:
         if m.score < ctx.threshold or _rival(ctx, m) is not None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from labortrace.registries.dates import parse_date
 
@@ -27,6 +28,8 @@ MONTHS = {m: i for i, names in enumerate(
      ("dec", "december")), start=1) for m in names}
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[\s\-/.]*([a-z]+)\.?[\s\-/.,]*(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[\s,\-/.]*(\d{4})")
+#: Distinct cells remembered per parser: shipment files repeat dates, weights and codes on millions of rows.
+CACHE_SIZE = 1 << 16
 
 
 def _number(text: str) -> float | None:
@@ -45,6 +48,7 @@ def _number(text: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def parse_weight_kg(text: str, unit_cell: str = "") -> tuple[float | None, str]:
     """A weight in kilograms from '12,500 KG', '12.5 t' or '800' with a unit column; (None, note) when unreadable."""
     value = unicodedata.normalize("NFKC", text).strip()
@@ -73,11 +77,12 @@ def _hs6(code: str) -> str | None:
     return digits[:6]
 
 
-def parse_hs_codes(text: str) -> tuple[list[str], str]:
+@lru_cache(maxsize=CACHE_SIZE)
+def parse_hs_codes(text: str) -> tuple[tuple[str, ...], str]:
     """The HS6 codes of a cell (several may be listed); invalid ones are left out and named in the note."""
     value = unicodedata.normalize("NFKC", text).strip()
     if not value:
-        return [], ""
+        return (), ""
     codes: list[str] = []
     bad: list[str] = []
     for part in filter(None, (p.strip() for p in _HS_SPLIT.split(value))):
@@ -87,9 +92,10 @@ def parse_hs_codes(text: str) -> tuple[list[str], str]:
         elif code not in codes:
             codes.append(code)
     note = f"invalid HS code {', '.join(map(repr, bad))}: an HS code has 4 to 10 digits" if bad else ""
-    return codes, note
+    return tuple(codes), note
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def parse_shipment_date(text: str) -> str | None:
     """ISO date from the registry formats (2020-03-15, 2020/3/15, 15/03/2020, 20200315, ...) or month names."""
     value = unicodedata.normalize("NFKC", text).strip()

@@ -43,6 +43,7 @@ shipments = Table(
     Column("weight_kg", Float),
     Column("date", String(10)),  # ISO date, or YYYY-MM when the day is missing
     Column("bill_of_lading", Text),
-    Index("ix_shipments_shipper", "shipper_entity"),
-    Index("ix_shipments_consignee", "consignee_entity"),
+    # a trace asks for the shippers of one consignee (index only) and for one edge's shipments, newest first
+    Index("ix_shipments_consignee_shipper", "consignee_entity", "shipper_entity", "batch"),
+    Index("ix_shipments_edge", "shipper_entity", "consignee_entity", "date"),
 )

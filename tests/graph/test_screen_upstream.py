@@ -1,0 +1,36 @@
+"""Screening's upstream search: ownership at any share by default, a minimum share and the tiers when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from labortrace.errors import ConfigError
+from labortrace.service import Workspace
+
+
+def _screen(ws: Workspace, tmp_path: Path, **options: object) -> dict[str, object]:
+    suppliers = tmp_path / "suppliers.csv"
+    suppliers.write_text("Supplier\nBeta Holdings\n", encoding="utf-8")
+    (result,) = ws.screen(suppliers, **options).results  # type: ignore[arg-type]
+    return {"level": result.risk.level, "reasons": result.risk.reasons}
+
+
+def test_a_small_stake_of_a_listed_owner_counts_unless_a_minimum_share_is_set(world: Workspace, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _screen(world, tmp_path)
+    assert found["level"] == "elevated"
+    (reason,) = [r for r in found["reasons"] if r.startswith("Upstream")]  # type: ignore[attr-defined]
+    assert "Xinjiang Production Group" in reason and "5" in reason
+    assert _screen(world, tmp_path, min_share=10)["level"] == "none"
+    monkeypatch.setenv("LABORTRACE_MIN_OWNERSHIP_SHARE", "10")
+    assert _screen(world, tmp_path)["level"] == "none"
+    assert _screen(world, tmp_path, min_share=5)["level"] == "elevated"  # the argument wins over the setting
+
+
+def test_tiers_and_shares_are_checked(world: Workspace, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError):
+        _screen(world, tmp_path, tiers=0)
+    with pytest.raises(ConfigError):
+        _screen(world, tmp_path, min_share=120)
