@@ -111,3 +111,16 @@ def test_a_bulk_load_rebuilds_the_party_indexes_and_a_failed_one_keeps_them(tmp_
     assert wanted <= _index_names(ws) and ws.store.dataset("bol").version == "v-bulk"
     assert len(trace(build(ws.store), [_buyer(ws)], RiskLevels(ws.store), depth=2)) == 8
     ws.close()
+
+
+def test_a_new_spelling_finds_its_party_among_many_sharing_common_words() -> None:
+    from labortrace.graph import NewParties
+
+    parties = NewParties("bol")
+    brands = ("Amber Birch Cobalt Dune Falcon Fjord Garnet Harbor Indigo Juniper Kestrel Lagoon Marble Nectar Onyx "
+              "Pebble Quartz Raven Saffron Tundra Orchid Velvet Willow Xenon Yarrow Zephyr Quinetta Basalt Cinder "
+              "Delta").split()
+    first = {brand: parties.add(f"{brand} Textile Trading Co., Ltd.") for brand in brands}
+    assert len(set(first.values())) == len(brands)  # thirty companies sharing 'textile trading'
+    assert parties.add("QUINETTA TEXTILE TRADING CO LTD") == first["Quinetta"]
+    assert parties.add("Quinetta Textil Trading Company") == first["Quinetta"]  # a slip, same company

@@ -9,6 +9,7 @@ NEW_PARTY_THRESHOLD against one of them (same scorer as screening) joins it, so 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,8 +26,8 @@ Resolve = Callable[[str], str | None]
 #: Spellings of new parties join when they score this high: stricter than screening, since a wrong merge
 #: would draw a supply path that does not exist.
 NEW_PARTY_THRESHOLD = 0.9
-#: Rarest tokens of a new spelling whose parties it is scored against (see NewParties._similar).
-SIMILAR_TOKENS = 2
+#: Earlier parties a new spelling is scored against at most, rarest shared words first (NewParties._similar).
+SIMILAR_CANDIDATES = 50
 ID_PREFIX = "ship-"
 
 
@@ -116,20 +117,27 @@ class NewParties:
     def _similar(self, analysis: NameAnalysis) -> _Party | None:
         """An earlier party scoring NEW_PARTY_THRESHOLD or more, among those sharing the name's rarest tokens.
 
-        Only the SIMILAR_TOKENS rarest tokens are looked up: a word every trading company has ('trading') would
-        otherwise make each new name score against thousands of parties. A spelling that shares none of its two
-        rarest words with a party is not the same company at this strict threshold.
+        Tokens are looked up rarest first and at most SIMILAR_CANDIDATES parties are scored: a word every
+        trading company has ('trading', 'textile') would otherwise make each new name score against
+        thousands of parties, and a load of 30,000 parties would take hours. A spelling sharing no rare word
+        with a party is not the same company at this strict threshold.
         """
         seen: set[str] = set()
         tokens = sorted(set(analysis.tokens), key=lambda t: (len(self._by_token.get(t, ())), t))
-        for token in tokens[:SIMILAR_TOKENS]:
+        for token in tokens:
             for pid in self._by_token.get(token, ()):
                 if pid in seen:
                     continue
+                if len(seen) >= SIMILAR_CANDIDATES:
+                    return None
                 seen.add(pid)
-                if score_names(analysis, self._parties[pid].analysis, _flat_idf).score >= NEW_PARTY_THRESHOLD:
+                if score_names(analysis, self._parties[pid].analysis, self._idf).score >= NEW_PARTY_THRESHOLD:
                     return self._parties[pid]
         return None
+
+    def _idf(self, token: str) -> float:
+        """How rare a word is among this load's new parties: 'trading' weighs little, a brand a lot."""
+        return math.log((len(self._parties) + 1) / (len(self._by_token.get(token, ())) + 1)) + 1.0
 
     def entities(self) -> list[EntityProxy]:
         """One FtM Company per new party: first spelling as name, the others as aliases."""
@@ -147,7 +155,3 @@ class NewParties:
 
     def __len__(self) -> int:
         return len(self._parties)
-
-
-def _flat_idf(_token: str) -> float:
-    return 1.0
