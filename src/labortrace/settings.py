@@ -38,6 +38,8 @@ SETTINGS: dict[str, Setting] = {
                 "Score from which a candidate counts as a match (0-1)."),
         Setting("review_threshold", "LABORTRACE_REVIEW_THRESHOLD", "0.6",
                 "Score from which a weaker candidate is shown for review (0-1)."),
+        Setting("workers", "LABORTRACE_WORKERS", "",
+                "Worker processes for building the name index and bulk matching (empty: up to 2 CPUs)."),
         Setting("upstream_tiers", "LABORTRACE_UPSTREAM_TIERS", "2",
                 "Tiers upstream (shipments, ownership) screening looks for forced-labour-list entities."),
         Setting("min_ownership_share", "LABORTRACE_MIN_OWNERSHIP_SHARE", "",

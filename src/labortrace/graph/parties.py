@@ -34,9 +34,9 @@ ID_PREFIX = "ship-"
 def matcher_resolver(matcher: Matcher) -> Resolve:
     """A Resolve that takes the matcher's best match at or above its threshold; answers are cached per name.
 
-    Among equal best scores, an entity whose matching name is in the record's own script wins over one reached
-    through transliteration ('Xinjiang Yaojun Sanitary Materials' is a research entity's English name and a
-    registry entity's Han name read in pinyin and translated): the party is the entity the record names.
+    Among equal best scores, an entity whose main name (caption) is in the record's own script wins over one
+    reached through transliteration ('Xinjiang Yaojun Sanitary Materials' is a research entity's English name
+    and a registry entity's Han name read in pinyin and translated): the party is the entity the record names.
     """
     cache: dict[str, str | None] = {}
 
@@ -46,7 +46,7 @@ def matcher_resolver(matcher: Matcher) -> Resolve:
                      if m.score >= matcher.options.threshold]
             top = [m for m in found if m.score == found[0].score] if found else []
             han = _has_han(name)
-            same_script = [m for m in top if _has_han(m.matched_name) == han]
+            same_script = [m for m in top if _has_han(m.caption) == han]
             best = (same_script or top or [None])[0]
             cache[name] = best.entity_id if best else None
         return cache[name]

@@ -1,32 +1,21 @@
 """Match features: small pure functions over two analysed names.
 
-Each returns a `Feature` with a score in 0..1, a detail sentence and the two values it compared.
-The docstring of each function is the explanation users see in the documentation.
+Each returns a `Feature` with a value (0..1, or 0/1 for a yes/no feature) and a detail sentence naming what
+it compared; the scorer weighs the values with fitted weights (scorer.py). The docstring of each function is
+the explanation users see in the documentation. The per-name work they share (place, core words, brand) and
+the pairing of two names' words live in nameparts.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from labortrace.matching.nameparts import Alignment, NameParts, align, parts
 from labortrace.names.normalize import NameAnalysis
-from labortrace.names.translate import is_pinyin_syllable, lexicon
-
-#: Lexicon words that say nothing about what a company does.
-GENERIC_WORDS = frozenset({"china", "international", "group", "holding", "development", "investment", "industrial", "industry", "trading", "import", "export", "products", "co"})
-
-
-@lru_cache(maxsize=1)
-def industry_words() -> frozenset[str]:
-    """Canonical lexicon tokens naming a line of business (chemical, textile …), not places or pinyin."""
-    lex = lexicon()
-    words = {tok for toks in (*lex.han.values(), *lex.english.values()) for tok in toks}
-    places = {tok for toks in lex.places for tok in toks}
-    return frozenset(w for w in words - places - GENERIC_WORDS if not is_pinyin_syllable(w))
+from labortrace.names.translate import is_pinyin_syllable
 
 
 @dataclass(frozen=True)
@@ -36,90 +25,122 @@ class Feature:
     detail: str
 
 
-def _typo_apart(a: str, b: str) -> bool:
-    """Two different tokens still agree when both are long enough that one typo apart is the same word."""
-    return len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= 80
 
 
-def token_overlap(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> Feature:
-    """Share of the distinctive words (legal forms and leading place left out) that both names contain, weighted by how rare each word is among reference names."""
-    qt, rt = q.core_tokens, r.core_tokens
-    if not qt or not rt:
-        return Feature("token_overlap", 0.0, "no words to compare")
-    unmatched = list(rt)
-    shared: list[str] = []
-    rest: list[str] = []
-    for tok in qt:  # equal words first, then words a typo apart
-        if tok in unmatched:
-            unmatched.remove(tok)
-            shared.append(tok)
-        else:
-            rest.append(tok)
-    for tok in rest:
-        hit = next((u for u in unmatched if _typo_apart(tok, u)), None)
-        if hit is not None:
-            unmatched.remove(hit)
-            shared.append(tok)
-    total = sum(map(idf, qt)) + sum(map(idf, rt))
-    score = 2 * sum(map(idf, shared)) / total if total else 0.0
-    detail = f"shared words: {' '.join(shared)}" if shared else "no shared words"
-    return Feature("token_overlap", min(score, 1.0), detail)
+def token_overlap(al: Alignment) -> Feature:
+    """Share of the distinctive words (legal forms and place left out) that both names contain, weighted by how rare each word is among reference names; word order does not matter."""
+    detail = f"shared words: {' '.join(al.shared)}" if al.shared else "no shared words"
+    return Feature("token_overlap", al.dice, detail)
 
 
-@lru_cache(maxsize=262144)
-def _parts(core: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], bool]:
-    """A name's line-of-business words, its brand syllables, and whether all its other words are clean pinyin."""
-    words = industry_words()
-    industry = frozenset(t for t in core if t in words)
-    brand = tuple(t for t in core if is_pinyin_syllable(t))
-    clean = all(is_pinyin_syllable(t) for t in core if t not in words and t not in GENERIC_WORDS)
-    return industry, brand, clean
+def coverage(al: Alignment) -> Feature:
+    """How much of the less covered name the other one contains (rarity-weighted): low when either name has words the other lacks."""
+    return Feature("coverage", min(al.q_share, al.r_share), f"{min(al.q_share, al.r_share):.0%} of the less covered name found in the other")
 
 
-def spelling_similarity(q: NameAnalysis, r: NameAnalysis) -> Feature:
-    """Similarity of the two names written together without spaces or legal forms, with or without their leading place (catches typos, joined or split syllables)."""
-    pairs = [("".join(q.core_tokens), "".join(r.core_tokens)), (q.key, r.key)]
-    scored = [(fuzz.ratio(a, b) / 100.0, a, b) for a, b in pairs if a and b]
-    if not scored:
+def rare_shared(al: Alignment) -> Feature:
+    """How rare the rarest shared brand word is among reference names: sharing only common words ('United', 'Oriental') says little."""
+    return Feature("rare_shared", al.rarest, f"rarest shared brand word scores {al.rarest:.2f} of the rarest possible")
+
+
+def brand_rarity(al: Alignment) -> Feature:
+    """How rare the shared brand words are together (their rarities summed): a brand of common syllables ('Dong Fang', 'Hua Xia') is shared by many companies in many cities."""
+    return Feature("brand_rarity", al.brand_rarity, f"shared brand words score {al.brand_rarity:.2f} for rarity together")
+
+
+def extra_word(al: Alignment) -> Feature:
+    """How rare the rarest word is that only one name has: a distinctive word added ('Al Iman Tariq Yusuf' vs 'Al Iman Tariq') suggests another company."""
+    words = " ".join((*al.q_only, *al.r_only))
+    return Feature("extra_word", al.extra, f"words on one side only: {words}" if words else "no word on one side only")
+
+
+def words_differ(al: Alignment) -> Feature:
+    """Each name has a word the other lacks, spelt unlike it (a substitution, as in 'Woźniak Sápáro Odzież' vs 'Woźniak Sápáro Handel'), not just a word added or dropped."""
+    if al.q_only and al.r_only:
+        a, b = "".join(al.q_only), "".join(al.r_only)
+        score = 1.0 - fuzz.ratio(a, b) / 100.0  # 'fnegzao' for 'feng zao' is a typo, not another word
+        return Feature("words_differ", score, f"each has words the other lacks: '{' '.join(al.q_only)}' vs '{' '.join(al.r_only)}'")
+    return Feature("words_differ", 0.0, "no word replaced by another")
+
+
+def spelling_similarity(qp: NameParts, rp: NameParts) -> Feature:
+    """Similarity of the two names' distinctive words written together without spaces, legal forms or place, OCR confusions folded, in the names' order or in alphabetical order (catches typos, joined or split syllables, words moved)."""
+    a, b = qp.joined, rp.joined
+    if not a or not b:
         return Feature("spelling", 0.0, "nothing to compare")
-    score, a, b = max(scored)
+    score = fuzz.ratio(a, b) / 100.0
+    if score < 1.0 and len(qp.core) > 1:
+        score = max(score, fuzz.ratio(qp.joined_sorted, rp.joined_sorted) / 100.0)
     return Feature("spelling", score, f"'{a}' vs '{b}'")
 
 
-def brand_words(analysis: NameAnalysis) -> tuple[str, ...]:
-    """The pinyin syllables that name this company rather than its trade or place (the brand: 'zhong tai')."""
-    return _parts(analysis.core_tokens)[1]
+def spelling_with_place(qp: NameParts, rp: NameParts) -> Feature:
+    """Similarity of the whole names written together, place included (for places the gazetteer does not know)."""
+    a, b = qp.whole, rp.whole
+    score = fuzz.ratio(a, b) / 100.0 if a and b else 0.0
+    return Feature("spelling_with_place", score, f"'{a}' vs '{b}'")
 
 
-def brand_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
-    """Both brands are written in clean pinyin syllables and the syllables differ: 'Jinkun' is not 'Jiakun', even though the spelling is one letter apart."""
-    _, qb, q_clean = _parts(q.core_tokens)
-    _, rb, r_clean = _parts(r.core_tokens)
+def same_core(qp: NameParts, rp: NameParts) -> Feature:
+    """The distinctive words are the same, in the same order (legal form and place aside)."""
+    same = qp.core == rp.core
+    return Feature("same_core", float(same), "same distinctive words" if same else "distinctive words differ")
+
+
+def place_conflict(qp: NameParts, rp: NameParts) -> Feature:
+    """Both names name a place, and the places differ (a company of the same name in another city is another company); a place on one side only is no conflict."""
+    if qp.place and rp.place and qp.place != rp.place:
+        return Feature("place_conflict", 1.0, f"places differ: '{' '.join(qp.place)}' vs '{' '.join(rp.place)}'")
+    return Feature("place_conflict", 0.0, "place named on one side only" if qp.place or rp.place else "no place named")
+
+
+def place_one_side(qp: NameParts, rp: NameParts) -> Feature:
+    """Only one of the names names a place: weak evidence either way, weaker still when the shared brand is common."""
+    one = bool(qp.place) != bool(rp.place)
+    return Feature("place_one_side", float(one), "place named on one side only" if one else "place on both sides or neither")
+
+
+def same_place(qp: NameParts, rp: NameParts) -> Feature:
+    """Both names name the same place."""
+    same = bool(qp.place) and qp.place == rp.place
+    return Feature("same_place", float(same), f"same place '{' '.join(qp.place)}'" if same else "no common place")
+
+
+def industry_conflict(qp: NameParts, rp: NameParts) -> Feature:
+    """Both names say what the company does, and they say different things (a '… Chemical' is not the '… Textile' sibling)."""
+    qi, ri = qp.industry, rp.industry
+    if qi and ri and not qi & ri:
+        return Feature("industry_conflict", 1.0, f"lines of business differ: '{' '.join(sorted(qi))}' vs '{' '.join(sorted(ri))}'")
+    if qi & ri:
+        return Feature("industry_conflict", 0.0, f"same line of business '{' '.join(sorted(qi & ri))}'")
+    return Feature("industry_conflict", 0.0, "line of business named on one side only" if qi or ri else "no line of business named")
+
+
+def _extends(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One brand is the other with two or more syllables before or after it (most likely a place the gazetteer lacks)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) >= 2 and (long[: len(short)] == short or long[-len(short) :] == short)
+
+
+def _brands_comparable(a: NameParts, b: NameParts) -> bool:
+    """Brands can be compared syllable by syllable when both names are clean pinyin, or their other words agree."""
+    return (a.clean and b.clean) or a.other == b.other
+
+
+def brand_conflict(qp: NameParts, rp: NameParts) -> Feature:
+    """Both brands are written in pinyin syllables (and the names' other words agree) and the syllables differ: 'Jinkun' is not 'Jiakun', even though the spelling is one letter apart."""
+    qb, rb = qp.brand, rp.brand
     if not qb or not rb or qb == rb:
         return Feature("brand_conflict", 0.0, f"same brand '{' '.join(qb)}'" if qb and qb == rb else "brand on one side only")
-    if not (q_clean and r_clean):
+    if not _brands_comparable(qp, rp) or _extends(qb, rb):
         return Feature("brand_conflict", 0.0, "brand not in clean pinyin: left to spelling similarity")
     return Feature("brand_conflict", 1.0, f"brands differ: '{' '.join(qb)}' vs '{' '.join(rb)}'")
 
 
-def place_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
-    """Both names start with a place, and the places differ (a company of the same name in another city is another company)."""
-    qp, rp = q.tokens[: q.place_prefix], r.tokens[: r.place_prefix]
-    if not qp or not rp:
-        return Feature("place_conflict", 0.0, "place named on one side only" if qp or rp else "no place prefix")
-    if qp == rp:
-        return Feature("place_conflict", 0.0, f"same place '{' '.join(qp)}'")
-    return Feature("place_conflict", 1.0, f"places differ: '{' '.join(qp)}' vs '{' '.join(rp)}'")
-
-
-def industry_conflict(q: NameAnalysis, r: NameAnalysis) -> Feature:
-    """Both names say what the company does, and they say different things (a '… Chemical' is not the '… Textile' sibling)."""
-    qi, ri = _parts(q.core_tokens)[0], _parts(r.core_tokens)[0]
-    if not qi or not ri:
-        return Feature("industry_conflict", 0.0, "line of business named on one side only" if qi or ri else "no line of business named")
-    if qi & ri:
-        return Feature("industry_conflict", 0.0, f"same line of business '{' '.join(sorted(qi & ri))}'")
-    return Feature("industry_conflict", 1.0, f"lines of business differ: '{' '.join(sorted(qi))}' vs '{' '.join(sorted(ri))}'")
+def cross_script(qp: NameParts, rp: NameParts) -> Feature:
+    """One name is written in Han characters and the other is not (compared through pinyin and the translation lexicon)."""
+    cross = qp.han != rp.han
+    return Feature("cross_script", float(cross), "compared across scripts" if cross else "same script")
 
 
 def identifier_match(query_ids: set[str], entity_ids: set[str]) -> Feature:
@@ -130,4 +151,72 @@ def identifier_match(query_ids: set[str], entity_ids: set[str]) -> Feature:
     return Feature("identifier", 0.0, "no identifier in common")
 
 
-FEATURES = (token_overlap, spelling_similarity, place_conflict, industry_conflict, brand_conflict, identifier_match)
+def _initials_as_place(a: NameParts, b: NameParts) -> tuple[NameParts, NameParts]:
+    """'SZ Tianhong Packaging' for 'Suzhou Tianhong Packaging': a first word that spells the other's place initials is that place."""
+    if a.place or not b.place or len(a.core) < 2 or len(a.core[0]) > 3 or is_pinyin_syllable(a.core[0]):
+        return a, b
+    if a.core[0] != "".join(s[0] for s in b.place):
+        return a, b
+    core = a.core[1:]
+    joined = "".join(core)
+    return replace(a, place=b.place, core=core, joined=joined, joined_sorted="".join(sorted(core)),
+                   whole="".join(b.place) + joined), b
+
+
+def pair_features(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> tuple[Feature, ...]:
+    """Every name feature of a pair, in the order of FEATURE_NAMES."""
+    qp, rp = _initials_as_place(parts(q), parts(r))
+    rp, qp = _initials_as_place(rp, qp)
+    al = align(qp, rp, idf)
+    return (
+        token_overlap(al), coverage(al), rare_shared(al), brand_rarity(al), words_differ(al), extra_word(al), spelling_similarity(qp, rp), spelling_with_place(qp, rp),
+        same_core(qp, rp), place_conflict(qp, rp), same_place(qp, rp), place_one_side(qp, rp), industry_conflict(qp, rp),
+        brand_conflict(qp, rp), cross_script(qp, rp),
+    )
+
+
+FEATURE_NAMES = ("token_overlap", "coverage", "rare_shared", "brand_rarity", "words_differ", "extra_word", "spelling", "spelling_with_place", "same_core",
+                 "place_conflict", "same_place", "place_one_side", "industry_conflict", "brand_conflict", "cross_script")
+#: Products of two features the model also weighs (agreement on words and letters together).
+INTERACTIONS = (("token_overlap", "spelling"), ("coverage", "rare_shared"), ("spelling", "cross_script"),
+                ("words_differ", "rare_shared"), ("same_core", "rare_shared"), ("place_one_side", "rare_shared"),
+                ("place_one_side", "brand_rarity"))
+VALUE_NAMES = FEATURE_NAMES + tuple(f"{a}*{b}" for a, b in INTERACTIONS)
+_PAIRS = tuple((FEATURE_NAMES.index(a), FEATURE_NAMES.index(b)) for a, b in INTERACTIONS)
+
+
+def values(features: tuple[Feature, ...]) -> tuple[float, ...]:
+    """The model's inputs: each feature's value, then the interactions."""
+    base = tuple(f.score for f in features)
+    return base + tuple(base[i] * base[j] for i, j in _PAIRS)
+
+
+def pair_values(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> tuple[float, ...]:
+    """The model's inputs for one pair, without the explanation texts (the scorer's fast path; equal to values(pair_features(...)))."""
+    qp, rp = _initials_as_place(parts(q), parts(r))
+    rp, qp = _initials_as_place(rp, qp)
+    al = align(qp, rp, idf)
+    differ = 1.0 - fuzz.ratio("".join(al.q_only), "".join(al.r_only)) / 100.0 if al.q_only and al.r_only else 0.0
+    a, b = qp.joined, rp.joined
+    spelling = 0.0
+    if a and b:
+        spelling = fuzz.ratio(a, b) / 100.0
+        if spelling < 1.0 and len(qp.core) > 1:
+            spelling = max(spelling, fuzz.ratio(qp.joined_sorted, rp.joined_sorted) / 100.0)
+    whole_a, whole_b = qp.whole, rp.whole
+    with_place = fuzz.ratio(whole_a, whole_b) / 100.0 if whole_a and whole_b else 0.0
+    both_places = bool(qp.place) and bool(rp.place)
+    qi, ri = qp.industry, rp.industry
+    qb, rb = qp.brand, rp.brand
+    brand = bool(qb) and bool(rb) and qb != rb and _brands_comparable(qp, rp) and not _extends(qb, rb)
+    base = (
+        al.dice, min(al.q_share, al.r_share), al.rarest, al.brand_rarity, differ, al.extra, spelling, with_place, float(qp.core == rp.core),
+        float(both_places and qp.place != rp.place), float(both_places and qp.place == rp.place),
+        float(bool(qp.place) != bool(rp.place)),
+        float(bool(qi) and bool(ri) and not qi & ri), float(brand), float(qp.han != rp.han),
+    )
+    return base + tuple(base[i] * base[j] for i, j in _PAIRS)
+
+
+FEATURES = (token_overlap, coverage, rare_shared, brand_rarity, words_differ, extra_word, spelling_similarity, spelling_with_place, same_core, place_conflict,
+            same_place, place_one_side, industry_conflict, brand_conflict, cross_script, identifier_match)

@@ -2,7 +2,8 @@
 
 Derived data, rebuildable from the store and cached on disk by the versions of the datasets it holds.
 Candidate generation is one sparse matrix product per batch of queries: no pair is compared unless
-the two names share a token or a trigram of their canonical form.
+the two names share a token or a trigram of their canonical form. Names are analysed once, at build time
+(in worker processes when there are many), and kept packed: scoring unpacks the few candidates it needs.
 """
 
 from __future__ import annotations
@@ -10,119 +11,132 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from followthemoney import model
 from scipy import sparse
 
-from labortrace.names.normalize import NameAnalysis, analyze_name
+from labortrace.matching.entities import EntityTable, IndexedEntity
+from labortrace.matching.packed import PackedStrings, read_arrays, unpack_analysis, write_arrays
+from labortrace.matching.vectors import Analysed, analyse_names, feature_hash, hashed_features
+from labortrace.names.normalize import NameAnalysis
 from labortrace.store import StoredEntity
 
-#: Bump when the features or their weighting change: cached indexes are rebuilt.
-INDEX_VERSION = "lt-index-2"
+__all__ = ["IndexedEntity", "NameIndex", "fingerprint", "merge_entities", "normalize_identifier"]
+
+#: Bump when the features, their weighting or the cache layout change: cached indexes are rebuilt.
+INDEX_VERSION = "lt-index-3"
+_MAGIC = b"labortrace-index\0" + INDEX_VERSION.encode() + b"\0"
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 ADDRESS_PROPS = ("address", "addressEntity")
 #: A feature found in more than this share of names is left out of candidate generation.
 STOP_SHARE = 0.02
-
-
-@dataclass
-class IndexedEntity:
-    """One entity (merged across the datasets that hold it) as the matcher needs it."""
-
-    id: str
-    schema: str
-    caption: str
-    datasets: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-    addresses: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    identifiers: list[str] = field(default_factory=list)
+BATCH = 256
 
 
 def normalize_identifier(value: str) -> str:
     return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
-def name_features(analysis: NameAnalysis) -> list[str]:
-    """The sparse features of a name: tokens, pairs of adjacent tokens, and trigrams of its joined key."""
-    tokens = analysis.tokens
-    feats = ["w:" + t for t in tokens]
-    feats.extend(f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:]))
-    key = "".join(tokens)
-    if key:
-        padded = f"^{key}$"
-        feats.extend("g:" + padded[i : i + 3] for i in range(len(padded) - 2))
-    return feats
-
-
 class NameIndex:
-    """Names of reference entities, vectorised for candidate search."""
+    """Names of reference entities, vectorised for candidate search; analyses kept packed, not as objects."""
 
     def __init__(self, entities: list[IndexedEntity], fingerprint: str) -> None:
-        self.entities = entities
+        self.entities: Sequence[IndexedEntity] = entities
         self.fingerprint = fingerprint
-        self.name_entity: list[int] = []
-        self.name_text: list[str] = []
         self.by_identifier: dict[str, list[int]] = {}
+        owners: list[int] = []
+        texts: list[str] = []
         for ei, ent in enumerate(entities):
-            for name in ent.names:
-                self.name_entity.append(ei)
-                self.name_text.append(name)
+            owners.extend([ei] * len(ent.names))
+            texts.extend(ent.names)
             for ident in ent.identifiers:
                 self.by_identifier.setdefault(ident, []).append(ei)
-        self._vectorise()
+        self.name_entity = np.asarray(owners, dtype=np.int32)
+        self.name_text = PackedStrings.pack(texts)
+        analysed = analyse_names(texts)
+        del texts
+        self.packed = PackedStrings.pack(analysed.packed)
+        self.place_prefix = analysed.place_prefix
+        self._vectorise(analysed)
 
-    def _vectorise(self) -> None:
-        vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        for ni, text in enumerate(self.name_text):
-            for feat in set(name_features(analyze_name(text))):
-                cols.append(vocab.setdefault(feat, len(vocab)))
-                rows.append(ni)
-        n = max(len(self.name_text), 1)
-        counts = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab)).astype(np.float64)
-        self.vocab = vocab
-        self.idf = np.log((1 + n) / (1 + counts)) + 1.0
-        matrix = sparse.csr_matrix(
-            (self.idf[cols] if cols else np.zeros(0), (rows, cols)),
-            shape=(len(self.name_text), len(vocab)),
-        )
-        self.matrix = _l2_normalise(matrix)
-        stop = counts > max(50.0, STOP_SHARE * n)
-        keep = sparse.diags((~stop).astype(np.float64)) if len(vocab) else sparse.identity(0)
-        self.candidate_matrix = (self.matrix @ keep).T.tocsr()
+    def _vectorise(self, analysed: Analysed) -> None:
+        n_names = len(self.name_entity)
+        self.vocab, inverse = np.unique(analysed.hashes, return_inverse=True)
+        cols = inverse.astype(np.int32).ravel()
+        del inverse
+        counts = np.bincount(cols, minlength=len(self.vocab))
+        n = max(n_names, 1)
+        self.idf = np.log((1 + n) / (1 + counts)) + 1.0  # float64: the scorer weighs tokens by it
+        data = self.idf.astype(np.float32)[cols]
+        lengths = np.diff(analysed.indptr)
+        row_of = np.repeat(np.arange(n_names, dtype=np.int32), lengths)
+        norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=n_names))
+        del row_of
+        norms[norms == 0] = 1.0
+        data /= np.repeat(norms.astype(np.float32), lengths)
+        # Cosines count the features of no more than STOP_SHARE of the names; norms count them all.
+        cap = max(50.0, STOP_SHARE * n)
+        self.candidate_matrix = _rows_keeping(data, cols, analysed.indptr, counts <= cap, len(self.vocab)).T.tocsr()
+        self._tidy()
+
+    def _tidy(self) -> None:
+        """Index arrays as int32 (scipy keeps int64 where it fears overflow, doubling their memory)."""
+        m = self.candidate_matrix
+        if m.nnz < 2**31 and m.indices.dtype != np.int32:
+            m.indices = m.indices.astype(np.int32)
+            m.indptr = m.indptr.astype(np.int32)
+
+    def entity_id(self, ent_pos: int) -> str:
+        """An entity's id, without making the whole entity from a loaded table."""
+        if isinstance(self.entities, EntityTable):
+            return self.entities.columns["id"][ent_pos]
+        return self.entities[ent_pos].id
+
+    def analysis(self, name_pos: int) -> NameAnalysis:
+        """The analysis of an indexed name, unpacked from storage (no re-analysis)."""
+        return unpack_analysis(self.name_text[name_pos], self.packed[name_pos], int(self.place_prefix[name_pos]))
 
     def token_idf(self, token: str) -> float:
         """Inverse document frequency of a canonical token among reference names."""
-        cache = self.__dict__.setdefault("_idf_cache", {})
-        value = cache.get(token)
-        if value is None:
-            pos = self.vocab.get("w:" + token)
-            value = float(self.idf[pos]) if pos is not None else math.log(1 + len(self.name_text)) + 1.0
-            cache[token] = value
-        return value
+        return self.idf_lookup()(token)
+
+    def idf_lookup(self) -> Callable[[str], float]:
+        """`token_idf` as a dict's item lookup: the scorer calls it for every token of every pair."""
+        cache = self.__dict__.get("_idf_cache")
+        if cache is None:
+            cache = self.__dict__["_idf_cache"] = _IdfCache(self)
+        return cache.__getitem__
+
+    def _column(self, h: int) -> int:
+        pos = int(np.searchsorted(self.vocab, np.uint32(h)))
+        return pos if pos < len(self.vocab) and int(self.vocab[pos]) == h else -1
 
     def vectorise(self, analyses: Sequence[NameAnalysis]) -> sparse.csr_matrix:
-        rows: list[int] = []
-        cols: list[int] = []
-        for qi, analysis in enumerate(analyses):
-            for feat in set(name_features(analysis)):
-                pos = self.vocab.get(feat)
-                if pos is not None:
-                    rows.append(qi)
-                    cols.append(pos)
-        data = self.idf[cols] if cols else np.zeros(0)
-        matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(analyses), len(self.vocab)))
+        """Query names as L2-normalised rows over the index's features (features it lacks are dropped)."""
+        per = [hashed_features(a) for a in analyses]
+        hashes = np.asarray([h for hs in per for h in hs], dtype=np.uint32)
+        rows = np.repeat(np.arange(len(per), dtype=np.int32), [len(hs) for hs in per])
+        pos = np.searchsorted(self.vocab, hashes).astype(np.int64)
+        found = pos < len(self.vocab)
+        found[found] = self.vocab[pos[found]] == hashes[found]
+        rows, cols = rows[found], pos[found]
+        data = self.idf[cols].astype(np.float32)
+        matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(analyses), len(self.vocab)), dtype=np.float32)
         return _l2_normalise(matrix)
 
     def candidates(self, analyses: Sequence[NameAnalysis], limit: int = 30) -> list[list[tuple[int, float]]]:
         """For each query name, the best (name position, cosine) pairs, best first."""
-        if not self.name_text or not analyses:
+        out: list[list[tuple[int, float]]] = []
+        for start in range(0, len(analyses), BATCH):
+            out.extend(self._candidates(analyses[start : start + BATCH], limit))
+        return out
+
+    def _candidates(self, analyses: Sequence[NameAnalysis], limit: int) -> list[list[tuple[int, float]]]:
+        if not len(self.name_entity) or not analyses:
             return [[] for _ in analyses]
         sims = (self.vectorise(analyses) @ self.candidate_matrix).tocsr()
         out: list[list[tuple[int, float]]] = []
@@ -137,26 +151,70 @@ class NameIndex:
         return out
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        """Write the index to one file: a small pickled header, then raw arrays (entities as packed columns) to map."""
+        header: dict[str, Any] = {"fingerprint": self.fingerprint, "by_identifier": self.by_identifier}
+        table = self.entities if isinstance(self.entities, EntityTable) else (
+            EntityTable.pack(self.entities, self.name_text, self.name_entity))
+        arrays = {**table.arrays(), "name_entity": self.name_entity, "place_prefix": self.place_prefix, "vocab": self.vocab,
+                  "idf": self.idf, "text_buf": self.name_text.buffer, "text_off": self.name_text.offsets,
+                  "packed_buf": self.packed.buffer, "packed_off": self.packed.offsets}
+        m = self.candidate_matrix
+        arrays.update({"c_data": m.data, "c_indices": m.indices, "c_indptr": m.indptr})
+        header["shape"] = m.shape
+        write_arrays(path, header, arrays, _MAGIC)
 
     @staticmethod
     def load(path: Path) -> NameIndex | None:
+        """The index saved at path; None when missing, unreadable or written by another index version."""
         try:
-            with open(path, "rb") as fh:
-                index = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            read = read_arrays(path, _MAGIC)
+            return None if read is None else NameIndex._from_arrays(*read)
+        except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError):
             return None
-        return index if isinstance(index, NameIndex) else None
+
+    @staticmethod
+    def _from_arrays(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> NameIndex:
+        index = NameIndex.__new__(NameIndex)
+        index.fingerprint = header["fingerprint"]
+        index.by_identifier = header["by_identifier"]
+        index.name_entity = arrays["name_entity"]
+        index.place_prefix = arrays["place_prefix"]
+        index.vocab = arrays["vocab"]
+        index.idf = arrays["idf"]
+        index.name_text = PackedStrings(arrays["text_buf"], arrays["text_off"])
+        index.entities = EntityTable.from_arrays(arrays, index.name_text)
+        index.packed = PackedStrings(arrays["packed_buf"], arrays["packed_off"])
+        index.candidate_matrix = sparse.csr_matrix((arrays["c_data"], arrays["c_indices"], arrays["c_indptr"]),
+                                                   shape=header["shape"])
+        return index
+
+
+class _IdfCache(dict[str, float]):
+    """Token IDFs, looked up in the index on first use."""
+
+    def __init__(self, index: NameIndex) -> None:
+        super().__init__()
+        self.index = index
+        self.unseen = math.log(1 + len(index.name_entity)) + 1.0
+
+    def __missing__(self, token: str) -> float:
+        pos = self.index._column(feature_hash("w:" + token))
+        value = self[token] = float(self.index.idf[pos]) if pos >= 0 else self.unseen
+        return value
+
+
+def _rows_keeping(data: np.ndarray, cols: np.ndarray, indptr: np.ndarray, keep_feature: np.ndarray,
+                  n_features: int) -> sparse.csr_matrix:
+    """The rows (data, cols, indptr) less the features not kept, as a CSR matrix."""
+    keep = keep_feature[cols]
+    kept_before = np.concatenate(([0], np.cumsum(keep)))
+    return sparse.csr_matrix((data[keep], cols[keep], kept_before[indptr]), shape=(len(indptr) - 1, n_features))
 
 
 def _l2_normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
+    return (sparse.diags((1.0 / norms).astype(np.float32)) @ matrix).tocsr()
 
 
 def merge_entities(stored: Iterable[StoredEntity]) -> list[IndexedEntity]:

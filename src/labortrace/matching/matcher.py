@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from labortrace.matching.features import identifier_match
 from labortrace.matching.index import NameIndex, normalize_identifier
 from labortrace.matching.scorer import ALGORITHM, PairScore, score_names
+from labortrace.matching.vectors import fork_pool, workers
 from labortrace.model import Match, QueryRecord
 from labortrace.names.normalize import NameAnalysis, analyze_name
 
 BATCH = 500
+#: At least this many batches are spread over worker processes.
+PARALLEL_CHUNKS = 4
 #: Candidates whose cosine is below this share of the query's best candidate are not scored.
 COSINE_FLOOR = 0.6
+
+_Scored = tuple[PairScore, NameAnalysis, NameAnalysis]
+_WORKER_MATCHER: Matcher | None = None
 
 
 @dataclass(frozen=True)
@@ -38,50 +44,87 @@ class Matcher:
     def match_all(
         self, queries: Sequence[QueryRecord], progress: Callable[[int], None] | None = None
     ) -> list[list[Match]]:
+        """Every query's matches, in query order; many queries are spread over forked worker processes."""
+        global _WORKER_MATCHER
+        chunks = [queries[start : start + BATCH] for start in range(0, len(queries), BATCH)]
+        _WORKER_MATCHER = self  # forked workers inherit it: the index is shared, not pickled
+        pool = fork_pool(workers()) if len(chunks) >= PARALLEL_CHUNKS else None
         out: list[list[Match]] = []
-        for start in range(0, len(queries), BATCH):
-            chunk = queries[start : start + BATCH]
-            out.extend(self._match_chunk(chunk))
-            if progress:
-                progress(len(chunk))
+        results: Iterable[tuple[list[list[Match]], int]]
+        results = map(self._scored_chunk, chunks) if pool is None else pool.imap(_worker_chunk, chunks)
+        try:
+            for chunk, (found, pairs) in zip(chunks, results):
+                out.extend(found)
+                if pool is not None:  # a worker counted in its own copy of the matcher
+                    self.pairs_scored += pairs
+                if progress:
+                    progress(len(chunk))
+        finally:
+            _WORKER_MATCHER = None
+            if pool is not None:
+                pool.terminate()
         return out
 
     def match(self, query: QueryRecord) -> list[Match]:
         return self._match_chunk([query])[0]
 
+    def _scored_chunk(self, queries: Sequence[QueryRecord]) -> tuple[list[list[Match]], int]:
+        before = self.pairs_scored
+        found = self._match_chunk(queries)
+        return found, self.pairs_scored - before
+
     def _match_chunk(self, queries: Sequence[QueryRecord]) -> list[list[Match]]:
-        owners: list[int] = []
-        texts: list[str] = []
-        for qi, query in enumerate(queries):
-            for text in _query_names(query):
-                owners.append(qi)
-                texts.append(text)
+        owners: list[list[int]] = []
+        texts: dict[str, int] = {}  # identical names in a batch are analysed and searched once
+        for query in queries:
+            owners.append([texts.setdefault(text, len(texts)) for text in _query_names(query)])
         analyses = [analyze_name(t) for t in texts]
         hits = self.index.candidates(analyses, self.options.candidates)
-        best: list[dict[int, tuple[PairScore, NameAnalysis, NameAnalysis]]] = [{} for _ in queries]
+        refs: dict[int, NameAnalysis] = {}
+        scored: list[dict[int, _Scored]] = []
         for pos, candidates in enumerate(hits):
+            found: dict[int, _Scored] = {}
             floor = candidates[0][1] * COSINE_FLOOR if candidates else 0.0
             for name_pos, cosine in candidates:
                 if cosine < floor:
                     break  # candidates come best first: the rest share too little with the query
-                self._consider(best[owners[pos]], analyses[pos], name_pos)
+                ref = refs.get(name_pos)
+                if ref is None:
+                    ref = refs[name_pos] = self.index.analysis(name_pos)
+                self._consider(found, analyses[pos], name_pos, ref)
+            scored.append(found)
         out: list[list[Match]] = []
-        for qi, query in enumerate(queries):
-            found = {pos: self._match(pos, *scored) for pos, scored in best[qi].items()
-                     if scored[0].score >= self.options.review_threshold}
-            self._consider_identifiers(found, query)
-            out.append(self._ranked(found))
+        for query, names in zip(queries, owners):
+            best: dict[int, _Scored] = {}
+            for pos in names:
+                for ent_pos, item in scored[pos].items():
+                    if ent_pos not in best or item[0].score > best[ent_pos][0].score:
+                        best[ent_pos] = item
+            out.append(self._ranked(best, query))
         return out
 
-    def _consider(self, found: dict[int, tuple[PairScore, NameAnalysis, NameAnalysis]], q: NameAnalysis,
-                  name_pos: int) -> None:
-        ent_pos = self.index.name_entity[name_pos]
-        ref = analyze_name(self.index.name_text[name_pos])
-        pair = score_names(q, ref, self.index.token_idf)
+    def _consider(self, found: dict[int, _Scored], q: NameAnalysis, name_pos: int, ref: NameAnalysis) -> None:
+        ent_pos = int(self.index.name_entity[name_pos])
+        pair = score_names(q, ref, self.index.idf_lookup())
         self.pairs_scored += 1
         current = found.get(ent_pos)
         if current is None or pair.score > current[0].score:
             found[ent_pos] = (pair, q, ref)
+
+    def _ranked(self, best: dict[int, _Scored], query: QueryRecord) -> list[Match]:
+        """The query's best matches; explanations are built only for the ones returned."""
+        review = self.options.review_threshold
+        ids = self._identifier_hits(query)
+        keys = [(1.0 if pos in ids else item[0].score, pos) for pos, item in best.items()]
+        keys.extend((1.0, pos) for pos in ids if pos not in best)
+        keys = [k for k in keys if k[0] >= review]
+        keys.sort(key=lambda k: (-k[0], self.index.entity_id(k[1])))
+        out: list[Match] = []
+        for _, pos in keys[: self.options.max_matches]:
+            item = best.get(pos)
+            match = self._match(pos, *item) if item is not None and item[0].score >= review else None
+            out.append(self._identifier_match(pos, ids[pos], match) if pos in ids else match)  # type: ignore[arg-type]
+        return out
 
     def _match(self, ent_pos: int, pair: PairScore, q: NameAnalysis, ref: NameAnalysis) -> Match:
         """A match with its explanation: built only for pairs that are kept."""
@@ -97,22 +140,28 @@ class Matcher:
             matched_name=ref.original,
         )
 
-    def _consider_identifiers(self, found: dict[int, Match], query: QueryRecord) -> None:
+    def _identifier_hits(self, query: QueryRecord) -> dict[int, tuple[str, set[str]]]:
+        """Entities holding one of the query's identifiers: (the first identifier found, all the query's)."""
         ids = {normalize_identifier(v) for v in query.identifiers} - {""}
+        hits: dict[int, tuple[str, set[str]]] = {}
         for ident in ids:
             for ent_pos in self.index.by_identifier.get(ident, []):
-                ent = self.index.entities[ent_pos]
-                feat = identifier_match(ids, set(ent.identifiers))
-                current = found.get(ent_pos)
-                explanation = f"Supplier identifier {ident} equals the entity's identifier: {feat.detail}"
-                if current is not None:
-                    explanation = f"{explanation}; name: {current.explanation}"
-                found[ent_pos] = Match(
-                    entity_id=ent.id, caption=ent.caption, score=1.0, datasets=tuple(ent.datasets),
-                    explanation=explanation,
-                    features={**(current.features if current else {}), "identifier": 1.0},
-                    query_name=ident, matched_name=ident,
-                )
+                hits[ent_pos] = (ident, ids)  # as before: the last identifier seen names the match
+        return hits
+
+    def _identifier_match(self, ent_pos: int, hit: tuple[str, set[str]], current: Match | None) -> Match:
+        ident, ids = hit
+        ent = self.index.entities[ent_pos]
+        feat = identifier_match(ids, set(ent.identifiers))
+        explanation = f"Supplier identifier {ident} equals the entity's identifier: {feat.detail}"
+        if current is not None:
+            explanation = f"{explanation}; name: {current.explanation}"
+        return Match(
+            entity_id=ent.id, caption=ent.caption, score=1.0, datasets=tuple(ent.datasets),
+            explanation=explanation,
+            features={**(current.features if current else {}), "identifier": 1.0},
+            query_name=ident, matched_name=ident,
+        )
 
     def entity_similarity(self, first: str, second: str) -> float:
         """How alike two indexed entities' names are (best pair): tells one company held twice from two companies."""
@@ -133,10 +182,10 @@ class Matcher:
             self._by_id = {e.id: i for i, e in enumerate(self.index.entities)}
         return self._by_id
 
-    def _ranked(self, found: dict[int, Match]) -> list[Match]:
-        kept = [m for m in found.values() if m.score >= self.options.review_threshold]
-        kept.sort(key=lambda m: (-m.score, m.entity_id))
-        return kept[: self.options.max_matches]
+
+def _worker_chunk(queries: Sequence[QueryRecord]) -> tuple[list[list[Match]], int]:
+    assert _WORKER_MATCHER is not None
+    return _WORKER_MATCHER._scored_chunk(queries)
 
 
 def _query_names(query: QueryRecord) -> list[str]:

@@ -116,6 +116,17 @@ def _strip_han_place_suffixes(text: str) -> str:
     return text
 
 
+def _trailing_place_to_front(tokens: list[str]) -> list[str]:
+    """'Hongmian Technology Guangzhou' and 'Bank of Beijing' put their place last; 广州红棉科技 and 北京银行 first."""
+    if len(tokens) < 2 or leading_place(tokens):
+        return tokens
+    for start in range(1, len(tokens)):
+        tail = tokens[start:]
+        if leading_place(tail) == len(tail):
+            return tail + tokens[:start]
+    return tokens
+
+
 def _tokens(folded: str) -> list[str]:
     tokens: list[str] = []
     for i, part in enumerate(_HAN_RUN.split(_strip_han_place_suffixes(folded))):
@@ -123,7 +134,7 @@ def _tokens(folded: str) -> list[str]:
             tokens.extend(han_to_tokens(part.replace(" ", "")))
         elif part.strip():
             tokens.extend(latin_to_tokens(part))
-    return _drop_place_suffix_words(tokens)
+    return _trailing_place_to_front(_drop_place_suffix_words(tokens))
 
 
 _BRACKETED = re.compile(r"[（(]([^（）()]{1,40})[）)]")

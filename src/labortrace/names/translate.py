@@ -22,8 +22,9 @@ from typing import cast
 from normality import ascii_text
 from pypinyin import lazy_pinyin
 from pypinyin.pinyin_dict import pinyin_dict
+from pypinyin.seg.simpleseg import seg as pypinyin_seg
 
-__all__ = ["han_to_tokens", "is_pinyin_syllable", "latin_to_tokens", "lexicon", "Lexicon", "scrub"]
+__all__ = ["han_to_tokens", "is_pinyin_syllable", "latin_to_tokens", "lexicon", "Lexicon", "scrub", "segment_han"]
 
 #: Words dropped from Latin names: Chinese names have no counterpart ("Bank of China" = 中国银行).
 STOP_WORDS = frozenset({"and", "of", "the", "for"})
@@ -73,17 +74,27 @@ def is_pinyin_syllable(word: str) -> bool:
     return word in _syllables()
 
 
+def _unknown(chunk: str) -> list[str]:
+    return [f"u{ord(c):x}" for c in chunk]
+
+
+# pypinyin accepts a list from the errors callback (one item per character); its stubs say str.
+_ON_ERROR = cast(Callable[[str], str], _unknown)
+
+
+@lru_cache(maxsize=131072)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    """Readings of one word of pypinyin's segmentation: names repeat words (有限, 科技, 深圳), so each is read once."""
+    readings = lazy_pinyin(word, errors=_ON_ERROR)
+    if len(readings) != len(word):  # pypinyin grouped characters: read them one at a time instead
+        readings = [r for c in word for r in lazy_pinyin(c, errors=_ON_ERROR)[:1]]
+    return tuple(_syllables().get(r, r) for r in (_strip_marks(r).lower() for r in readings))
+
+
 def _han_syllables(text: str) -> list[str]:
     """One pinyin reading per character (phrase-aware); characters without one get 'u' + hex code point."""
-    def unknown(chunk: str) -> list[str]:
-        return [f"u{ord(c):x}" for c in chunk]
-
-    # pypinyin accepts a list from the errors callback (one item per character); its stubs say str.
-    on_error = cast(Callable[[str], str], unknown)
-    readings = lazy_pinyin(text, errors=on_error)
-    if len(readings) != len(text):  # pypinyin grouped characters: read them one at a time instead
-        readings = [r for c in text for r in lazy_pinyin(c, errors=on_error)[:1]]
-    return [_syllables().get(r, r) for r in (_strip_marks(r).lower() for r in readings)]
+    # pypinyin segments the text into its phrases and reads each: the same split, with each word read once.
+    return [r for word in pypinyin_seg(text) for r in _word_syllables(word)]
 
 
 @dataclass(frozen=True)
@@ -140,6 +151,8 @@ def lexicon() -> Lexicon:
     pinyin: dict[str, tuple[str, ...]] = {}
     clashes: set[str] = set()
     for word, tokens in han.items():
+        if len(word) == 1:
+            continue  # one syllable typed in Latin ('chang') is far more often part of a brand or place than 厂
         spelling = "".join(_han_syllables(word))
         if pinyin.setdefault(spelling, tokens) != tokens:
             clashes.add(spelling)  # homophones with different meanings: trust neither
@@ -215,21 +228,44 @@ def _resolve(pieces: Sequence[Piece], use_lexicon: bool) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def segment_han(text: str) -> tuple[str, ...]:
+    """Split Han text into lexicon words and single characters, covering as many characters by words as can be.
+
+    Greedy longest match would read 阳光电源 as 阳 + 光电 (optoelectronic) + 源; covering most characters reads
+    阳光 (sunshine) + 电源 (power supply). Ties go to fewer pieces, then to the word further right.
+    """
+    han, n = lexicon().han, len(text)
+    best: list[tuple[int, int]] = [(0, 0)] * (n + 1)  # (characters covered by words, -pieces) from i on
+    size = [1] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i], size[i] = (best[i + 1][0], best[i + 1][1] - 1), 1
+        for k in range(min(8, n - i), 1, -1):
+            if text[i : i + k] in han:
+                cand = (best[i + k][0] + k, best[i + k][1] - 1)
+                if cand > best[i]:
+                    best[i], size[i] = cand, k
+    out: list[str] = []
+    i = 0
+    while i < n:
+        out.append(text[i : i + size[i]])
+        i += size[i]
+    return tuple(out)
+
+
 def _han_pieces(text: str) -> list[Piece]:
     lex = lexicon()
     text = text.translate(lex.t2s)
     readings = _han_syllables(text)
     pieces: list[Piece] = []
     i = 0
-    while i < len(text):
-        size = next((k for k in range(min(8, len(text) - i), 1, -1) if text[i : i + k] in lex.han), 0)
-        if size:
-            pieces.append(lex.han[text[i : i + size]])
-            i += size
-            continue
-        reading = readings[i]
-        pieces.append(reading if reading in _syllables() else (reading,))
-        i += 1
+    for word in segment_han(text):
+        if len(word) > 1:
+            pieces.append(lex.han[word])
+        else:
+            reading = readings[i]
+            pieces.append(reading if reading in _syllables() else (reading,))
+        i += len(word)
     return pieces
 
 

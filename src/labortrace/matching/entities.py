@@ -1,0 +1,87 @@
+"""Indexed entities, and a columnar table of them that a cached index maps instead of unpickling a million objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import overload
+
+import numpy as np
+
+from labortrace.matching.packed import PackedStrings
+
+_ITEM = "\x1e"
+_COLUMNS = ("id", "schema", "caption", "datasets", "addresses", "countries", "identifiers")
+
+
+@dataclass
+class IndexedEntity:
+    """One entity (merged across the datasets that hold it) as the matcher needs it."""
+
+    id: str
+    schema: str
+    caption: str
+    datasets: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    identifiers: list[str] = field(default_factory=list)
+
+
+def _join(items: list[str]) -> str:
+    return "".join(_ITEM + v for v in items)  # [] and [''] stay apart
+
+
+def _split(text: str) -> list[str]:
+    return text.split(_ITEM)[1:]
+
+
+class EntityTable(Sequence[IndexedEntity]):
+    """Entities as packed string columns; an `IndexedEntity` is made when one is asked for."""
+
+    def __init__(self, columns: dict[str, PackedStrings], names: PackedStrings, name_start: np.ndarray) -> None:
+        self.columns = columns
+        self.names = names
+        self.name_start = name_start  #: entity i's names are names[name_start[i]:name_start[i + 1]]
+
+    @classmethod
+    def pack(cls, entities: Sequence[IndexedEntity], names: PackedStrings, name_entity: np.ndarray) -> EntityTable:
+        columns = {}
+        for col in _COLUMNS:
+            values = (getattr(e, col) for e in entities)
+            columns[col] = PackedStrings.pack(values if col in ("id", "schema", "caption") else map(_join, values))
+        starts = np.searchsorted(name_entity, np.arange(len(entities) + 1)).astype(np.int64)
+        return cls(columns, names, starts)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The table as named arrays, for `write_arrays`."""
+        out = {"ent_name_start": self.name_start}
+        for col, packed in self.columns.items():
+            out[f"ent_{col}_buf"], out[f"ent_{col}_off"] = packed.buffer, packed.offsets
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], names: PackedStrings) -> EntityTable:
+        columns = {col: PackedStrings(arrays[f"ent_{col}_buf"], arrays[f"ent_{col}_off"]) for col in _COLUMNS}
+        return cls(columns, names, arrays["ent_name_start"])
+
+    def __len__(self) -> int:
+        return len(self.name_start) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> IndexedEntity: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[IndexedEntity]: ...
+    def __getitem__(self, i: int | slice) -> IndexedEntity | list[IndexedEntity]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        c = self.columns
+        lo, hi = self.name_start[i : i + 2].tolist()
+        return IndexedEntity(c["id"][i], c["schema"][i], c["caption"][i], _split(c["datasets"][i]),
+                             self.names[lo:hi], _split(c["addresses"][i]), _split(c["countries"][i]),
+                             _split(c["identifiers"][i]))
+
+    def __iter__(self) -> Iterator[IndexedEntity]:
+        return (self[i] for i in range(len(self)))

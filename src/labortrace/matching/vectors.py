@@ -1,0 +1,107 @@
+"""Name analysis and feature hashing for the index, over worker processes when there are many names.
+
+A feature (token, token pair, key trigram) is identified by the CRC-32 of its text: stable across processes
+and runs, so workers need no shared vocabulary; among a few million features a handful collide, which moves
+a cosine by a hair and never hides a name.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from labortrace.matching.packed import pack_analysis
+from labortrace.names.normalize import NameAnalysis, analyze_name
+
+#: Fewer names than this are analysed in this process: starting workers costs more than it saves.
+PARALLEL_MIN = 20000
+CHUNK = 4000
+
+
+def name_features(analysis: NameAnalysis) -> list[str]:
+    """The sparse features of a name: tokens, pairs of adjacent tokens, and trigrams of its joined key."""
+    tokens = analysis.tokens
+    feats = ["w:" + t for t in tokens]
+    feats.extend(f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:]))
+    key = "".join(tokens)
+    if key:
+        padded = f"^{key}$"
+        feats.extend("g:" + padded[i : i + 3] for i in range(len(padded) - 2))
+    return feats
+
+
+def feature_hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8"))
+
+
+def hashed_features(analysis: NameAnalysis) -> list[int]:
+    """The distinct feature hashes of a name, sorted."""
+    return sorted({zlib.crc32(f.encode("utf-8")) for f in name_features(analysis)})
+
+
+@dataclass
+class Analysed:
+    """Names analysed: packed analyses, place prefixes, and each name's feature hashes (CSR-like)."""
+
+    packed: list[str]
+    place_prefix: np.ndarray  # int16 per name
+    indptr: np.ndarray  # int64, len(names) + 1
+    hashes: np.ndarray  # uint32
+
+
+def _analyse_chunk(names: Sequence[str]) -> Analysed:
+    packed: list[str] = []
+    places = np.zeros(len(names), dtype=np.int16)
+    counts = np.zeros(len(names) + 1, dtype=np.int64)
+    hashes: list[int] = []
+    for i, name in enumerate(names):
+        a = analyze_name(name)
+        packed.append(pack_analysis(a))
+        places[i] = a.place_prefix
+        h = hashed_features(a)
+        counts[i + 1] = len(h)
+        hashes.extend(h)
+    return Analysed(packed, places, np.cumsum(counts), np.asarray(hashes, dtype=np.uint32))
+
+
+def workers() -> int:
+    """Worker processes for bulk work: the CPUs this process may use, at most 2 (LABORTRACE_WORKERS overrides)."""
+    env = os.environ.get("LABORTRACE_WORKERS")
+    if env and env.isdigit():
+        return max(1, int(env))
+    return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def fork_pool(n: int) -> multiprocessing.pool.Pool | None:
+    """A pool of n forked workers (they share the parent's memory), or None where fork is unavailable."""
+    if n < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork").Pool(n)
+
+
+def analyse_names(names: Sequence[str]) -> Analysed:
+    """Analyse every name, in worker processes when there are many."""
+    n = workers() if len(names) >= PARALLEL_MIN else 1
+    pool = fork_pool(n)
+    chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
+    if pool is None:
+        parts = [_analyse_chunk(c) for c in chunks]
+    else:
+        with pool:
+            parts = pool.map(_analyse_chunk, chunks, chunksize=1)
+    return _concat(parts)
+
+
+def _concat(parts: list[Analysed]) -> Analysed:
+    if not parts:
+        return Analysed([], np.zeros(0, np.int16), np.zeros(1, np.int64), np.zeros(0, np.uint32))
+    packed = [p for part in parts for p in part.packed]
+    ends = np.cumsum([0] + [int(p.indptr[-1]) for p in parts])
+    indptr = np.concatenate([np.zeros(1, np.int64)] + [p.indptr[1:] + ends[i] for i, p in enumerate(parts)])
+    return Analysed(packed, np.concatenate([p.place_prefix for p in parts]), indptr,
+                    np.concatenate([p.hashes for p in parts]))
