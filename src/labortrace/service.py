@@ -25,13 +25,14 @@ from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
 from labortrace.graph import build as build_graph
 from labortrace.graph import RiskLevels, load_shipments, matcher_resolver
+from labortrace.graph.bulk import open_bulk
 from labortrace.graph.shipments import BULK_BYTES
 from labortrace.graph import trace as trace_paths
 from labortrace.registries.load import registry_entity
 from labortrace.risk import Context, assess
 from labortrace.settings import setting
 from labortrace.sources.catalog import kind_for
-from labortrace.sources.shipments import read_shipments
+from labortrace.sources.shipments import open_shipments, read_shipments
 from labortrace.sources.opensanctions import FetchedDataset, attribution_notice, fetch_dataset
 from labortrace.sources.ftm import FtmStats, read_ftm
 from labortrace.sources.tables import Table, TableRow, open_table
@@ -103,8 +104,11 @@ class Workspace:
         license: str | None = None,
         source: str | None = None,
         progress: Progress | None = None,
+        bulk: bool | None = None,
     ) -> LoadOutcome:
-        """Load a file (FtM JSON lines or a table) as a new version of a dataset, in one transaction."""
+        """Load a file (FtM JSON lines or a table) as a new version of a dataset, in one transaction.
+
+        `bulk` is for shipments: None decides by the file's size (BULK_BYTES), True or False forces it."""
         kind = kind or kind_for(dataset)
         if kind is None:
             raise ConfigError(f"say what kind of dataset {dataset!r} is: --kind {'|'.join(DATASET_KINDS)}")
@@ -118,8 +122,11 @@ class Workspace:
         if kind == "shipments":
             spec = DatasetSpec(dataset, kind, spec_version, source or str(path), sha, title, license, {"format": "shipments"})
             resolve = matcher_resolver(Matcher(self.index(), match_options(None, None)))
-            change, shipped = load_shipments(self.store, spec, read_shipments(path, mapping), resolve, progress,
-                                             bulk=path.stat().st_size >= BULK_BYTES)
+            bulk = path.stat().st_size >= BULK_BYTES if bulk is None else bulk
+            # a large UTF-8 CSV that DuckDB reads exactly goes in bulk (graph/bulk.py); anything else row by row
+            reader = open_bulk(open_shipments(path, mapping)) if bulk else None
+            source = reader if reader is not None else read_shipments(path, mapping)
+            change, shipped = load_shipments(self.store, spec, source, resolve, progress, bulk=bulk)
             return LoadOutcome(change, {**spec.stats, **shipped.stats()})
         if looks_like_ftm(path):
             stats = {"format": "ftm"}

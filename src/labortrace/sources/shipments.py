@@ -24,7 +24,7 @@ from labortrace.sources.encodings import detect_encoding
 from labortrace.sources.headers import header_names, normalize_header
 from labortrace.sources.shipment_values import parse_hs_codes, parse_shipment_date, parse_weight_kg
 from labortrace.sources.tables import SUFFIX_FORMATS, Table, TableRow
-from labortrace.sources.textfile import decoded_lines, sniff_delimiter
+from labortrace.sources.textfile import RawRow, RowError, decoded_lines, sniff_delimiter
 
 #: Header spellings per field, most specific first; the order of fields decides who claims a column first.
 PATTERNS: dict[str, tuple[str, ...]] = {
@@ -169,7 +169,7 @@ def _pick_header(table: Table, user: dict[str, str] | None) -> tuple[int, list[s
     first: list[str] = []
     raws = table.raw_rows()
     try:
-        for index, raw in zip(range(HEADER_SEARCH_ROWS), raws):
+        for index, raw in _leading(raws):
             cells = [c.strip() for c in raw.cells]
             if not any(cells):
                 continue
@@ -189,6 +189,15 @@ def _pick_header(table: Table, user: dict[str, str] | None) -> tuple[int, list[s
                          f"{', '.join(map(repr, first))}; say which with --map shipper=COLUMN --map consignee=COLUMN",
                          file=table.path)
     return best[1], best[2], best[3]
+
+
+def _leading(raws: Iterator[RawRow]) -> Iterator[tuple[int, RawRow]]:
+    """The first HEADER_SEARCH_ROWS records; a malformed one ends the search (reading the rows reports it)."""
+    for index in range(HEADER_SEARCH_ROWS):
+        try:
+            yield index, next(raws)
+        except (StopIteration, RowError):
+            return
 
 
 def read_shipments(path: Path, mapping: dict[str, str] | None = None) -> Iterator[ShipmentRow]:
