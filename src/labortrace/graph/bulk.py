@@ -104,14 +104,14 @@ def _values(reader: BulkReader) -> None:
 
 def _parties(reader: BulkReader, party_id: Callable[[str, str], str | None]) -> None:
     """party_map: every distinct shipper and consignee name, in order of first appearance, to its entity id."""
+    sightings = " UNION ALL ".join(f"SELECT {reader.cell(name)} AS name, {reader.cell(country)} AS country, n, "
+                                   f"{k} AS k FROM raw" for k, (name, country) in enumerate(PARTY_FIELDS))
+    # each name once, with the country of its first sighting (shipper before consignee within a row)
     firsts = reader.con.execute(
-        " UNION ALL ".join(f"SELECT {reader.cell(name)} AS name, {reader.cell(country)} AS country, n FROM raw"
-                           for name, country in PARTY_FIELDS)
-        + " ORDER BY n").fetchall()
+        f"SELECT name, arg_min(country, (n, k)) FROM ({sightings}) GROUP BY name ORDER BY min((n, k))").fetchall()
     seen: dict[str, str | None] = {}
-    for name, country, _ in firsts:
-        if name not in seen:
-            seen[name] = party_id(name, country)
+    for name, country in firsts:
+        seen[name] = party_id(name, country)
     reader.con.execute("CREATE TABLE party_map (name VARCHAR, id VARCHAR)")
     reader.con.executemany("INSERT INTO party_map VALUES (?, ?)", list(seen.items()))
 
