@@ -28,6 +28,8 @@ Resolve = Callable[[str], str | None]
 NEW_PARTY_THRESHOLD = 0.9
 #: Earlier parties a new spelling is scored against at most, rarest shared words first (NewParties._similar).
 SIMILAR_CANDIDATES = 50
+#: A word is rare enough to look parties up by when at most this many earlier parties have it.
+RARE_PARTIES = 20
 ID_PREFIX = "ship-"
 
 
@@ -115,17 +117,18 @@ class NewParties:
         return party in self._parties
 
     def _similar(self, analysis: NameAnalysis) -> _Party | None:
-        """An earlier party scoring NEW_PARTY_THRESHOLD or more, among those sharing the name's rarest tokens.
+        """An earlier party scoring NEW_PARTY_THRESHOLD or more, among those sharing a rare word with the name.
 
-        Tokens are looked up rarest first and at most SIMILAR_CANDIDATES parties are scored: a word every
-        trading company has ('trading', 'textile') would otherwise make each new name score against
-        thousands of parties, and a load of 30,000 parties would take hours. A spelling sharing no rare word
-        with a party is not the same company at this strict threshold.
+        Only words at most RARE_PARTIES earlier parties have are looked up, rarest first, and at most
+        SIMILAR_CANDIDATES parties are scored: a word every trading company has ('trading', 'textile') would
+        otherwise make each new name score against thousands of parties, and a load of 30,000 parties take
+        hours. Another spelling of a company shares its rare word (the brand); a spelling that shares none is
+        not the same company at this strict threshold.
         """
         seen: set[str] = set()
-        tokens = sorted(set(analysis.tokens), key=lambda t: (len(self._by_token.get(t, ())), t))
-        for token in tokens:
-            for pid in self._by_token.get(token, ()):
+        rare = [t for t in set(analysis.tokens) if 0 < len(self._by_token.get(t, ())) <= RARE_PARTIES]
+        for token in sorted(rare, key=lambda t: (len(self._by_token[t]), t)):
+            for pid in self._by_token[token]:
                 if pid in seen:
                     continue
                 if len(seen) >= SIMILAR_CANDIDATES:
