@@ -87,19 +87,24 @@ class BulkReader:
 def _values(reader: BulkReader) -> None:
     """Maps from each distinct date, weight and HS-code cell to its clean value and note."""
     con = reader.con
-    con.execute("CREATE TABLE date_map (raw VARCHAR, iso VARCHAR, note VARCHAR)")
     rows = []
     for (cell,) in reader.distinct(reader.cell("date")):
         iso = parse_shipment_date(cell) if cell else None
         rows.append((cell, iso, f"unreadable date {cell!r}: use YYYY-MM-DD" if cell and iso is None else ""))
-    con.executemany("INSERT INTO date_map VALUES (?, ?, ?)", rows)
-    con.execute("CREATE TABLE weight_map (raw VARCHAR, unit VARCHAR, kg DOUBLE, note VARCHAR)")
+    _table(con, "date_map", {"raw": "VARCHAR", "iso": "VARCHAR", "note": "VARCHAR"}, rows)
     weights = reader.distinct(f"{reader.cell('weight')}, {reader.cell('weight_unit')}")
-    con.executemany("INSERT INTO weight_map VALUES (?, ?, ?, ?)",
-                    [(w, u, *parse_weight_kg(w, u)) for w, u in weights])
-    con.execute("CREATE TABLE hs_map (raw VARCHAR, codes VARCHAR, note VARCHAR)")
+    _table(con, "weight_map", {"raw": "VARCHAR", "unit": "VARCHAR", "kg": "DOUBLE", "note": "VARCHAR"},
+           [(w, u, *parse_weight_kg(w, u)) for w, u in weights])
     codes = [(c, *parse_hs_codes(c)) for (c,) in reader.distinct(reader.cell("hs_code"))]
-    con.executemany("INSERT INTO hs_map VALUES (?, ?, ?)", [(c, " ".join(h), note) for c, h, note in codes])
+    _table(con, "hs_map", {"raw": "VARCHAR", "codes": "VARCHAR", "note": "VARCHAR"},
+           [(c, " ".join(h), note) for c, h, note in codes])
+
+
+def _table(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, str], rows: list[tuple[Any, ...]]) -> None:
+    """A DuckDB table from Python rows, passed as one list per column (executemany runs a statement per row)."""
+    lists = [list(col) for col in zip(*rows)] if rows else [[] for _ in columns]
+    select = ", ".join(f"unnest(?::{kind}[]) AS {col}" for col, kind in columns.items())
+    con.execute(f"CREATE TABLE {name} AS SELECT {select}", lists)
 
 
 def _parties(reader: BulkReader, party_id: Callable[[str, str], str | None]) -> None:
@@ -112,8 +117,7 @@ def _parties(reader: BulkReader, party_id: Callable[[str, str], str | None]) -> 
     seen: dict[str, str | None] = {}
     for name, country in firsts:
         seen[name] = party_id(name, country)
-    reader.con.execute("CREATE TABLE party_map (name VARCHAR, id VARCHAR)")
-    reader.con.executemany("INSERT INTO party_map VALUES (?, ?)", list(seen.items()))
+    _table(reader.con, "party_map", {"name": "VARCHAR", "id": "VARCHAR"}, list(seen.items()))
 
 
 def _problems(reader: BulkReader) -> tuple[list[str], int, int]:
@@ -182,8 +186,8 @@ def bulk_rows(reader: BulkReader, dataset: str, batch: int, party_id: Callable[[
                    shipper, consignee, notify, ps.id, pc.id, {none('oc')}, {none('dc')}, {none('op')}, {none('dp')},
                    {none('product')}, {none('codes')}, kg, iso, {none('bl')}
             FROM (SELECT *, row_number() OVER (PARTITION BY base ORDER BY n) AS k FROM rows) x
-            LEFT JOIN party_map ps ON ps.name = x.shipper AND x.shipper <> ''
-            LEFT JOIN party_map pc ON pc.name = x.consignee AND x.consignee <> ''
+            LEFT JOIN party_map ps ON ps.name = x.shipper
+            LEFT JOIN party_map pc ON pc.name = x.consignee
             ORDER BY n"""
         result = reader.con.execute(query)
         while chunk := result.fetchmany(FETCH_ROWS):
