@@ -56,4 +56,7 @@ def test_tokens_do_not_depend_on_spaces_between_pinyin_syllables(syllables: list
     assume(not words & (english | ENGLISH_WORDS))
     results = [analyze_name.__wrapped__(text) for text in (spaced, joined, mixed)]
     assume(all(not r.legal_forms for r in results))
-    assert results[0].tokens == results[1].tokens == results[2].tokens
+    assert results[0].tokens == results[1].tokens
+    # A lexicon word may not straddle a typed space that cuts it mid-word ('bagou wu' is not 'ba gouwu').
+    if not any(k in joined for k in lexicon().pinyin):
+        assert results[2].tokens == results[0].tokens

@@ -58,6 +58,7 @@ class BulkReader:
     def __init__(self, table: Table) -> None:
         self.table = table
         self.con = duckdb.connect()
+        self.con.execute("SET enable_progress_bar = false")  # the CLI has its own
         self.columns = {f: f"c{table.columns.index(c)}" for f, c in table.mapping.items()}
         names = [f"c{i}" for i in range(len(table.columns))]
         try:

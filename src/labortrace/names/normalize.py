@@ -15,7 +15,7 @@ from functools import lru_cache
 from rigour.text.scripts import text_scripts
 
 from labortrace.names.legal_forms import strip_legal_forms
-from labortrace.names.translate import han_to_tokens, latin_to_tokens, lexicon, scrub
+from labortrace.names.translate import han_to_tokens, is_pinyin_syllable, latin_to_tokens, lexicon, scrub
 
 __all__ = ["NameAnalysis", "analyze_name", "detect_scripts", "fold_text", "leading_place"]
 
@@ -150,10 +150,23 @@ def _place_to_front(text: str) -> str:
     return text
 
 
+_CAMEL_WORD = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+_CAMEL_PIECE = re.compile(r"[A-Z][a-z]+")
+
+
+def _split_camel(text: str) -> str:
+    """'ChangChunHuie' is 'Chang Chun Huie': split a CamelCase word when two or more of its pieces are pinyin syllables."""
+    def split(found: re.Match[str]) -> str:
+        pieces = _CAMEL_PIECE.findall(found.group(0))
+        return " ".join(pieces) if sum(is_pinyin_syllable(p.lower()) for p in pieces) >= 2 else found.group(0)
+
+    return _CAMEL_WORD.sub(split, text)
+
+
 @lru_cache(maxsize=65536)
 def analyze_name(name: str) -> NameAnalysis:
     """Analyse a company name: scripts, legal forms (stripped), canonical tokens and place prefix."""
     text = scrub(name[:MAX_NAME_CHARS])
-    rest, legal_forms = strip_legal_forms(text)
+    rest, legal_forms = strip_legal_forms(_split_camel(text))
     tokens = _tokens(fold_text(_place_to_front(rest)))
     return NameAnalysis(name, detect_scripts(text), legal_forms, tuple(tokens), leading_place(tokens))

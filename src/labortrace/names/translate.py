@@ -131,10 +131,13 @@ def lexicon() -> Lexicon:
     """The lexicon, loaded once from the package data."""
     han: dict[str, tuple[str, ...]] = {}
     english: dict[tuple[str, ...], tuple[str, ...]] = {}
+    typed: dict[str, tuple[str, ...]] = {}  # pinyin spellings a row lists among its variants ('jiaju', 'lvye')
     for word, canonical, variants in _rows("lexicon.tsv"):
         tokens = tuple(canonical.split())
         if word:
             han.setdefault(word, tokens)
+            spelling = "".join(_han_syllables(word))
+            typed.update({v: tokens for v in variants.split("|") if v.replace("v", "u") == spelling})
         for variant in [canonical, *variants.split("|")]:
             key = tuple(variant.split())
             # A variant shared by rows belongs to the row it names ('power' is 动力, not 电力).
@@ -148,20 +151,34 @@ def lexicon() -> Lexicon:
         han.setdefault(word, tokens)
         for variant in filter(None, variants.split("|")):
             english.setdefault(tuple(variant.split()), tokens)
-    pinyin: dict[str, tuple[str, ...]] = {}
-    clashes: set[str] = set()
-    for word, tokens in han.items():
-        if len(word) == 1:
-            continue  # one syllable typed in Latin ('chang') is far more often part of a brand or place than 厂
-        spelling = "".join(_han_syllables(word))
-        if pinyin.setdefault(spelling, tokens) != tokens:
-            clashes.add(spelling)  # homophones with different meanings: trust neither
-    pinyin = {k: v for k, v in pinyin.items() if k not in clashes and len(k) <= _PIECE_MAX}
+    pinyin = _pinyin_spellings(han)
+    for variant, tokens in typed.items():  # a row naming its own pinyin settles a homophone clash
+        pinyin[variant] = pinyin[variant.replace("v", "u")] = tokens
     # English spellings that already read as the same pinyin ('beijing') are left to the pinyin reader.
     english = {k: v for k, v in english.items() if _read_pinyin("".join(k), pinyin) != v}
     t2s = _traditional_map("".join(han))
     place_han = frozenset(w for w, _, _ in _rows("lexicon_places.tsv"))
     return Lexicon(han, english, pinyin, frozenset(places), place_han, t2s)
+
+
+def _pinyin_spellings(han: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Lexicon words by their pinyin typed in Latin ('huaxue' → chemical).
+
+    Homophones with different meanings are trusted only where one meaning contains the other: 'zhizao'
+    (制造 manufacturing, 智造 intelligent manufacturing) reads as manufacturing; 'shipin' (食品 food, 视频 video)
+    reads as syllables.
+    """
+    readings: dict[str, set[tuple[str, ...]]] = {}
+    for word, tokens in han.items():
+        if len(word) == 1:
+            continue  # one syllable typed in Latin ('chang') is far more often part of a brand or place than 厂
+        readings.setdefault("".join(_han_syllables(word)), set()).add(tokens)
+    pinyin: dict[str, tuple[str, ...]] = {}
+    for spelling, options in readings.items():
+        shortest = min(options, key=len)
+        if len(spelling) <= _PIECE_MAX and all(set(shortest) <= set(o) for o in options):
+            pinyin[spelling] = shortest
+    return pinyin
 
 
 @lru_cache(maxsize=65536)
