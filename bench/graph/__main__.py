@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.graph.generate import make_world, write_list, write_shipments
+from bench.graph.generate import VERSION, make_world, write_list, write_shipments
 from labortrace.graph import RiskLevels, build, trace
 from labortrace.service import Workspace
 from labortrace.store.graph_schema import shipments
@@ -52,7 +52,8 @@ def _commit() -> str:
 def generate(rows: int, seed: int) -> tuple[Path, Path, list[str], float]:
     OUT.mkdir(parents=True, exist_ok=True)
     world = make_world(rows, seed)
-    csv_path, list_path = OUT / f"shipments-{rows}.csv", OUT / f"list-{rows}.ftm.json"
+    # the file name carries the generator's version and seed: a file from another generator is never reused
+    csv_path, list_path = OUT / f"shipments-{rows}-{seed}-{VERSION}.csv", OUT / f"list-{rows}.ftm.json"
     started = time.perf_counter()
     if not csv_path.exists():
         write_shipments(world, rows, csv_path, seed)
