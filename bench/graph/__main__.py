@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 from sqlalchemy import func, select
 
 from bench.graph.generate import VERSION, make_world, write_list, write_shipments
@@ -63,8 +64,6 @@ def generate(rows: int, seed: int) -> tuple[Path, Path, list[str], float]:
 
 def duckdb_check(csv_path: Path) -> tuple[int, int, float]:
     """Rows and distinct (shipper, consignee) spellings of the CSV, read by DuckDB; and the seconds it took."""
-    import duckdb  # the bench extra; not a runtime dependency
-
     started = time.perf_counter()
     con = duckdb.connect()
     rows, pairs = con.execute(

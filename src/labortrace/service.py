@@ -24,7 +24,16 @@ from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.names.uscc import find_usccs
 from labortrace.graph import build as build_graph
-from labortrace.graph import RiskLevels, load_shipments, matcher_resolver
+from labortrace.graph import (
+    DEFAULT_DEPTH,
+    ListTrace,
+    RiskLevels,
+    TraceResult,
+    load_shipments,
+    matcher_resolver,
+    trace_entities,
+    trace_suppliers,
+)
 from labortrace.graph.bulk import open_bulk
 from labortrace.graph.shipments import BULK_BYTES
 from labortrace.graph import trace as trace_paths
@@ -125,8 +134,8 @@ class Workspace:
             bulk = path.stat().st_size >= BULK_BYTES if bulk is None else bulk
             # a large UTF-8 CSV that DuckDB reads exactly goes in bulk (graph/bulk.py); anything else row by row
             reader = open_bulk(open_shipments(path, mapping)) if bulk else None
-            source = reader if reader is not None else read_shipments(path, mapping)
-            change, shipped = load_shipments(self.store, spec, source, resolve, progress, bulk=bulk)
+            rows = reader if reader is not None else read_shipments(path, mapping)
+            change, shipped = load_shipments(self.store, spec, rows, resolve, progress, bulk=bulk)
             return LoadOutcome(change, {**spec.stats, **shipped.stats()})
         if looks_like_ftm(path):
             stats = {"format": "ftm"}
@@ -227,6 +236,19 @@ class Workspace:
             if found_paths:
                 paths[start] = found_paths
         return paths
+
+    # -- trace --------------------------------------------------------------------------------
+
+    def trace(self, queries: Sequence[str], *, depth: int = DEFAULT_DEPTH,
+              min_share: float | None = None) -> TraceResult:
+        """Upstream paths to entities with risk from the entities these ids or names point to."""
+        return trace_entities(self.store, self.index(), queries, depth=depth, min_share=min_share)
+
+    def trace_suppliers(self, path: Path, *, mapping: dict[str, str] | None = None, depth: int = DEFAULT_DEPTH,
+                        min_share: float | None = None) -> ListTrace:
+        """Upstream paths from every supplier of a list, read as screening reads it."""
+        records = [query_record(row) for row in open_table(path, mapping)]
+        return trace_suppliers(self.store, self.index(), records, str(path), depth=depth, min_share=min_share)
 
     # -- review ---------------------------------------------------------------------------------
 

@@ -15,12 +15,17 @@ Wuhan Hengda Trading Co Ltd,Peachtree Gloves Inc,nitrile gloves,4015.19,2020-06-
 """
 
 
-def test_shipments_load_and_trace_to_the_listed_maker(tmp_path: Path, db_url: str) -> None:
-    assert run("load", str(write_list(tmp_path / "l.ftm.json")), "--dataset", "us_dhs_uflpa", db=db_url, cwd=tmp_path).returncode == 0
+def _load_list_and_shipments(tmp_path: Path, db_url: str) -> None:
+    assert run("load", str(write_list(tmp_path / "l.ftm.json")), "--dataset", "us_dhs_uflpa", db=db_url,
+               cwd=tmp_path).returncode == 0
     bol = tmp_path / "bol.csv"
     bol.write_text(SHIPMENTS, encoding="utf-8")
     res = run("load", str(bol), "--dataset", "bol", "--kind", "shipments", db=db_url, cwd=tmp_path)
     assert res.returncode == 0, res.stderr
+
+
+def test_shipments_load_and_trace_to_the_listed_maker(tmp_path: Path, db_url: str) -> None:
+    _load_list_and_shipments(tmp_path, db_url)
     res = run("trace", "Peachtree Gloves", "--depth", "2", "--format", "json", db=db_url, cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     paths = json.loads(res.stdout)["paths"]
@@ -35,10 +40,7 @@ def test_shipments_load_and_trace_to_the_listed_maker(tmp_path: Path, db_url: st
 
 
 def test_screening_flags_the_intermediary_with_the_path(tmp_path: Path, db_url: str) -> None:
-    run("load", str(write_list(tmp_path / "l.ftm.json")), "--dataset", "us_dhs_uflpa", db=db_url, cwd=tmp_path)
-    bol = tmp_path / "bol.csv"
-    bol.write_text(SHIPMENTS, encoding="utf-8")
-    assert run("load", str(bol), "--dataset", "bol", "--kind", "shipments", db=db_url, cwd=tmp_path).returncode == 0
+    _load_list_and_shipments(tmp_path, db_url)
     suppliers = tmp_path / "suppliers.csv"
     suppliers.write_text("Supplier Name\nWuhan Hengda Trading Company Limited\nNordic Timber AB\n", encoding="utf-8")
     res = run("screen", str(suppliers), "--out", str(tmp_path / "out"), db=db_url, cwd=tmp_path)
@@ -52,10 +54,7 @@ def test_screening_flags_the_intermediary_with_the_path(tmp_path: Path, db_url: 
 
 
 def test_trace_from_every_supplier_of_a_list(tmp_path: Path, db_url: str) -> None:
-    run("load", str(write_list(tmp_path / "l.ftm.json")), "--dataset", "us_dhs_uflpa", db=db_url, cwd=tmp_path)
-    bol = tmp_path / "bol.csv"
-    bol.write_text(SHIPMENTS, encoding="utf-8")
-    assert run("load", str(bol), "--dataset", "bol", "--kind", "shipments", db=db_url, cwd=tmp_path).returncode == 0
+    _load_list_and_shipments(tmp_path, db_url)
     suppliers = tmp_path / "suppliers.csv"
     suppliers.write_text("Vendor;Land\nPeachtree Gloves Inc;US\nWuhan Hengda Trading Company Limited;CN\n"
                          "Nordic Timber AB;SE\n", encoding="utf-8")

@@ -11,19 +11,9 @@ import typer
 from labortrace.cli.app import app, console, workspace_url
 from labortrace.cli.data import MapOption
 from labortrace.errors import ConfigError
-from labortrace.graph import (
-    DEFAULT_DEPTH,
-    ListTrace,
-    paths_json,
-    render_dot,
-    render_html,
-    render_text,
-    trace_entities,
-    trace_suppliers,
-)
-from labortrace.graph.query import TraceResult
-from labortrace.service import Workspace, query_record
-from labortrace.sources.tables import open_table, parse_map_options
+from labortrace.graph import DEFAULT_DEPTH, ListTrace, TraceResult, paths_json, render_dot, render_html, render_text
+from labortrace.service import Workspace
+from labortrace.sources.tables import parse_map_options
 
 FORMATS = ("text", "json", "dot", "html")
 
@@ -50,7 +40,6 @@ def _supplier_json(result: TraceResult) -> dict[str, Any]:
 
 
 def _render(result: TraceResult | ListTrace, fmt: str) -> str:
-    single = isinstance(result, TraceResult)
     header = _header(result) if isinstance(result, TraceResult) else _list_header(result)
     if fmt == "json":
         doc = paths_json(result.paths)
@@ -62,7 +51,7 @@ def _render(result: TraceResult | ListTrace, fmt: str) -> str:
     if fmt == "html":
         title = f"labortrace trace: {result.query if isinstance(result, TraceResult) else result.source}"
         return render_html(result.paths, title, header)
-    if single:
+    if isinstance(result, TraceResult):
         return render_text(result.paths, header + "\n")
     blocks = [header, ""]
     for r in result.suppliers:
@@ -96,11 +85,10 @@ def trace_command(
     result: TraceResult | ListTrace
     try:
         if suppliers is not None:
-            table = open_table(suppliers, parse_map_options(mapping or []))
-            records = [query_record(row) for row in table]
-            result = trace_suppliers(ws.store, ws.index(), records, str(suppliers), depth=depth, min_share=min_share)
+            result = ws.trace_suppliers(suppliers, mapping=parse_map_options(mapping or []), depth=depth,
+                                        min_share=min_share)
         else:
-            result = trace_entities(ws.store, ws.index(), query or [], depth=depth, min_share=min_share)
+            result = ws.trace(query or [], depth=depth, min_share=min_share)
     finally:
         ws.close()
     text = _render(result, fmt)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.panel import Panel
@@ -68,7 +68,7 @@ def review(
         ws.close()
 
 
-def _show(item: dict, n: int, total: int) -> None:
+def _show(item: dict[str, Any], n: int, total: int) -> None:
     body = Text()
     body.append(f"Supplier row {item['row']}: ", style="bold")
     body.append(item["name"] or "(no name)")

@@ -57,6 +57,12 @@ class Maker:
         return self.place.xinjiang
 
     @property
+    def spellings(self) -> tuple[str, str, str]:
+        """How export records spell the company: in Latin letters, each clerk their own way."""
+        return (self.english, self.english.upper().replace(",", "").replace(".", ""),
+                self.english.replace("Co., Ltd.", "Company Limited"))
+
+    @property
     def stem(self) -> str:
         """The English name without its legal form, as every spelling of it contains it."""
         return self.english.removesuffix(" Co., Ltd.")
@@ -141,16 +147,13 @@ def _shipments(rng: random.Random, producers: list[Maker], factory: Maker, hones
     header = ["Bill of Lading Number", "Arrival Date", "Shipper Name", "Consignee Name", "Country of Origin",
               "Port of Lading", "Port of Unlading", "Description of Goods", "HS Code", "Gross Weight"]
     rows: list[list[str]] = []
-    # export records spell parties in Latin letters, each clerk their own way
-    spellings = lambda m: (m.english, m.english.upper().replace(",", "").replace(".", ""),  # noqa: E731
-                           m.english.replace("Co., Ltd.", "Company Limited"))
     for k, maker in enumerate(producers):
         for n in range(5 - k):  # domestic legs: Xinjiang -> Hubei, by rail, recorded on the factory's inbound B/Ls
-            rows.append(["", f"2020-{3 + n:02d}-{rng.randint(1, 28):02d}", rng.choice(spellings(maker)),
-                         rng.choice(spellings(factory)), "China", "Urumqi", "Wuhan", "Non-woven masks, unfinished",
+            rows.append(["", f"2020-{3 + n:02d}-{rng.randint(1, 28):02d}", rng.choice(maker.spellings),
+                         rng.choice(factory.spellings), "China", "Urumqi", "Wuhan", "Non-woven masks, unfinished",
                          MASK_HS, f"{rng.randint(20, 80) * 100:,} KG"])
     for n in range(8):
-        rows.append(["", f"2020-{4 + n % 8:02d}-{rng.randint(1, 28):02d}", rng.choice(spellings(factory)), BUYER,
+        rows.append(["", f"2020-{4 + n % 8:02d}-{rng.randint(1, 28):02d}", rng.choice(factory.spellings), BUYER,
                      "China", "Shanghai", "Savannah, GA", "Disposable face masks, 3-ply", MASK_HS,
                      f"{rng.randint(5, 30) / 2} t"])
     for maker in honest:

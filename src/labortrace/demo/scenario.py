@@ -16,7 +16,7 @@ from labortrace.demo.investigation import (
     InvestigationFiles,
     generate_investigation,
 )
-from labortrace.graph import paths_json, render_html, render_text, trace_entities
+from labortrace.graph import paths_json, render_html, render_text
 from labortrace.graph.query import TraceResult
 from labortrace.registries.page import write_page
 from labortrace.registries.stats import RegistrationCounts, count_registrations, write_chart
@@ -55,7 +55,7 @@ def run_investigation(out_dir: Path, progress: Callable[[int], None] | None = No
             ws.load(path, dataset=name, kind=kind, title=title, license=LICENSE, progress=progress)
         counts = count_registrations(ws.store.iter_entities([REGISTRY_DATASET]), product="mask", region="Xinjiang",
                                      by="month", cumulative=True, companies=True)
-        traced = trace_entities(ws.store, ws.index(), [BUYER], depth=2)
+        traced = ws.trace([BUYER], depth=2)
         screening = ws.screen(files.suppliers, out_dir=results)
     finally:
         ws.close()

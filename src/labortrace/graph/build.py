@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
 
-from labortrace.graph.shipments import live_batches, shipment_evidence, shippers_of, shippers_of_many
+from labortrace.graph.shipments import live_batches, shipment_evidence, shippers_of_many
 from labortrace.store import Store, StoredEntity
 
 #: FtM link schema -> (source property, target property, edge kind).
@@ -97,11 +97,8 @@ class WorkspaceGraph:
                 self._shippers[node] = found.get(node, [])
 
     def shippers(self, consignee: str) -> list[str]:
-        if not self.batches:
-            return []
-        if consignee not in self._shippers:
-            self._shippers[consignee] = shippers_of(self.store.engine, self.batches, consignee)
-        return self._shippers[consignee]
+        self.prefetch([consignee])
+        return self._shippers.get(consignee, [])
 
     def caption(self, node: str) -> str:
         if node not in self._captions:
@@ -118,8 +115,6 @@ class WorkspaceGraph:
                                                                MAX_SAMPLES)
         return self._evidence[source, target]
 
-    def __contains__(self, node: str) -> bool:
-        return node in self.links or bool(self.shippers(node))
 
 
 def _add(graph: nx.MultiDiGraph, source: str, target: str, kind: str, evidence: list[dict[str, Any]]) -> None:

@@ -29,7 +29,7 @@ UTF8 = frozenset({"utf-8", "utf_8", "utf8", "ascii", "utf-8-sig", "utf_8_sig"})
 FETCH_ROWS = 50_000
 #: Problems listed per kind (the count says how many there were in all).
 MAX_LISTED = 1000
-#: Value fields cleaned through a map of distinct cells: field -> (kind of map, columns of the map).
+#: Party fields and the country field that goes with each (a new party's country is its first sighting's).
 PARTY_FIELDS = (("shipper", "origin_country"), ("consignee", "destination_country"))
 
 
@@ -171,10 +171,14 @@ def bulk_rows(reader: BulkReader, dataset: str, batch: int, party_id: Callable[[
         if rows == 0:
             raise InputError("no data rows: the file has a header but no shipments below it", file=table.path)
         counts.update(rows=rows, skipped=skipped, problems=problems, problem_count=total)
-        cell = lambda f: _r(reader.cell(f))  # noqa: E731
+        def cell(field: str) -> str:
+            return _r(reader.cell(field))
+
+        def none(sql: str) -> str:
+            return f"nullif({sql}, '')"
+
         digest = "concat_ws(chr(31), " + ", ".join(f"coalesce(trim(r.c{i}), '')" for i in range(len(table.columns))) + ")"
         base = f"coalesce(nullif({cell('id')}, ''), 'shp-' || substr(sha1({digest}), 1, 16))"
-        none = lambda sql: f"nullif({sql}, '')"  # noqa: E731
         query = f"""
             WITH rows AS (
               SELECT r.n, {base} AS base, {cell('shipper')} AS shipper, {cell('consignee')} AS consignee,

@@ -19,7 +19,7 @@ from followthemoney.proxy import EntityProxy
 from labortrace.matching import Matcher
 from labortrace.matching.scorer import score_names
 from labortrace.model import QueryRecord
-from labortrace.names.normalize import NameAnalysis, analyze_name, fold_text
+from labortrace.names.normalize import NameAnalysis, analyze_name, detect_scripts, fold_text
 
 #: A party name -> the id of a workspace entity it is, or None when none is.
 Resolve = Callable[[str], str | None]
@@ -47,17 +47,13 @@ def matcher_resolver(matcher: Matcher) -> Resolve:
             found = [m for m in matcher.match(QueryRecord(row=0, input={}, name=name))
                      if m.score >= matcher.options.threshold]
             top = [m for m in found if m.score == found[0].score] if found else []
-            han = _has_han(name)
-            same_script = [m for m in top if _has_han(m.caption) == han]
-            best = (same_script or top or [None])[0]
+            han = "han" in detect_scripts(name)
+            same_script = [m for m in top if ("han" in detect_scripts(m.caption)) == han]
+            best = (same_script or top)[0] if top else None
             cache[name] = best.entity_id if best else None
         return cache[name]
 
     return resolve
-
-
-def _has_han(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
 
 
 def party_key(name: str, analysis: NameAnalysis | None = None) -> str:

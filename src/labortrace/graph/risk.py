@@ -63,8 +63,5 @@ class RiskLevels:
                 self._known[key] = level if level in self.levels else None
 
     def get(self, key: str, default: None = None, /) -> str | None:
-        if key not in self._known:
-            with self.store.engine.connect() as conn:
-                level = _levels(conn.execute(_risk_query([key]))).get(key)
-            self._known[key] = level if level in self.levels else None
+        self.prefetch([key])
         return self._known[key]

@@ -247,15 +247,6 @@ def _in_batches(batches: Sequence[int]) -> ColumnElement[bool]:
     return (shipments.c.batch + 0).in_(list(batches))
 
 
-def shippers_of(engine: Engine, batches: Sequence[int], consignee: str) -> list[str]:
-    """The distinct resolved shippers to one consignee in the given batches (an index-only lookup)."""
-    t = shipments
-    query = (select(t.c.shipper_entity).distinct()
-             .where(t.c.consignee_entity == consignee, _in_batches(batches), t.c.shipper_entity.is_not(None)))
-    with engine.connect() as conn:
-        return sorted(r[0] for r in conn.execute(query))
-
-
 def shippers_of_many(engine: Engine, batches: Sequence[int], consignees: Sequence[str]) -> dict[str, list[str]]:
     """The distinct resolved shippers of each consignee, for many consignees in one query."""
     t = shipments

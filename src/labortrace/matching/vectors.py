@@ -17,6 +17,7 @@ import numpy as np
 
 from labortrace.matching.packed import pack_analysis
 from labortrace.names.normalize import NameAnalysis, analyze_name
+from labortrace.settings import setting
 
 #: Fewer names than this are analysed in this process: starting workers costs more than it saves.
 PARALLEL_MIN = 20000
@@ -70,9 +71,9 @@ def _analyse_chunk(names: Sequence[str]) -> Analysed:
 
 
 def workers() -> int:
-    """Worker processes for bulk work: the CPUs this process may use, at most 2 (LABORTRACE_WORKERS overrides)."""
-    env = os.environ.get("LABORTRACE_WORKERS")
-    if env and env.isdigit():
+    """Worker processes for bulk work: the CPUs this process may use, at most 2 (the setting `workers` overrides)."""
+    env = setting("workers")
+    if env.isdigit():
         return max(1, int(env))
     return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 

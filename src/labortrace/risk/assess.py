@@ -15,8 +15,10 @@ def assess(ctx: Context, rules: Iterable[str] | None = None) -> RiskAssessment:
         reasons.extend(RULES[name](ctx))
     if not ctx.query.name.strip():
         reasons.append(Reason("review", "The row has no supplier name: fill it in and screen again.", "empty_name"))
-    seen: set[str] = set()
-    unique = [r for r in reasons if not (r.text in seen or seen.add(r.text))]
+    first: dict[str, Reason] = {}
+    for r in reasons:
+        first.setdefault(r.text, r)  # each text once, where it first came
+    unique = list(first.values())
     unique.sort(key=lambda r: -SEVERITY[r.level])
     level = unique[0].level if unique else "none"
     return RiskAssessment(level, tuple(r.text for r in unique))
