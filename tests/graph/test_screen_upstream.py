@@ -22,7 +22,7 @@ def test_a_small_stake_of_a_listed_owner_counts_unless_a_minimum_share_is_set(wo
     found = _screen(world, tmp_path)
     assert found["level"] == "elevated"
     (reason,) = [r for r in found["reasons"] if r.startswith("Upstream")]  # type: ignore[attr-defined]
-    assert "Xinjiang Production Group" in reason and "5" in reason
+    assert "Xinjiang Production Group" in reason and "(ownership 5%) Xinjiang Production Group" in reason
     assert _screen(world, tmp_path, min_share=10)["level"] == "none"
     monkeypatch.setenv("LABORTRACE_MIN_OWNERSHIP_SHARE", "10")
     assert _screen(world, tmp_path)["level"] == "none"

@@ -19,19 +19,9 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
 
 from labortrace.graph.shipments import live_batches, shipment_evidence, shippers_of_many
+from labortrace.model import LINKS
 from labortrace.store import Store, StoredEntity
 
-#: FtM link schema -> (source property, target property, edge kind).
-LINKS: dict[str, tuple[str, str, str]] = {
-    "Ownership": ("owner", "asset", "ownership"),
-    "Directorship": ("director", "organization", "directorship"),
-    "Membership": ("member", "organization", "membership"),
-    "Employment": ("employee", "employer", "employment"),
-    "Representation": ("agent", "client", "representation"),
-    "Family": ("person", "relative", "family"),
-    "Associate": ("person", "associate", "associate"),
-    "UnknownLink": ("subject", "object", "link"),
-}
 #: Kinds without a direction that matters for risk: traced both ways.
 SYMMETRIC = frozenset({"family", "associate", "link"})
 SHIPMENT = "shipment"

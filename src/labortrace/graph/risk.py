@@ -1,7 +1,8 @@
 """The risk of a graph node from the datasets that hold it: the level a trace leads to.
 
 An entity on a forced-labour list is `high`, one in a sanctions list or a research dataset `elevated`
-(labortrace.risk.rules.KIND_LEVEL, the table screening's listed-entity rule uses too); the most severe wins.
+(labortrace.risk.rules.list_level over KIND_LEVEL, the table screening's listed-entity rule uses too); the most
+severe wins.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from labortrace.graph.build import LINKS
-from labortrace.risk.rules import KIND_LEVEL, SEVERITY
+from labortrace.model import LINKS
+from labortrace.risk.rules import KIND_LEVEL, list_level
 from labortrace.store import Store
 from labortrace.store import schema as s
 
@@ -28,12 +29,10 @@ def _risk_query(ids: Sequence[str] | None = None) -> Select[Any]:
 
 
 def _levels(rows: Iterable[Any]) -> dict[str, str]:
-    levels: dict[str, str] = {}
+    kinds: dict[str, list[str]] = {}
     for entity_id, kind in rows:
-        level = KIND_LEVEL[kind]
-        if SEVERITY[level] > SEVERITY.get(levels.get(entity_id, "none"), 0):
-            levels[entity_id] = level
-    return levels
+        kinds.setdefault(entity_id, []).append(kind)
+    return {entity_id: level for entity_id, ks in kinds.items() if (level := list_level(ks)) is not None}
 
 
 def entity_risk(store: Store) -> dict[str, str]:

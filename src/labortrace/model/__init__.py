@@ -2,6 +2,7 @@
 
 from labortrace.model.records import (
     DATASET_KINDS,
+    LINKS,
     RISK_LEVELS,
     DatasetInfo,
     Match,
@@ -13,6 +14,7 @@ from labortrace.model.records import (
 
 __all__ = [
     "DATASET_KINDS",
+    "LINKS",
     "RISK_LEVELS",
     "DatasetInfo",
     "Match",

@@ -13,6 +13,18 @@ DATASET_KINDS = ("forced_labour_list", "sanctions", "research", "registry", "shi
 #: Risk levels, most severe first.
 RISK_LEVELS = ("high", "elevated", "review", "none")
 
+#: FtM link schema -> (source property, target property, edge kind).
+LINKS: dict[str, tuple[str, str, str]] = {
+    "Ownership": ("owner", "asset", "ownership"),
+    "Directorship": ("director", "organization", "directorship"),
+    "Membership": ("member", "organization", "membership"),
+    "Employment": ("employee", "employer", "employment"),
+    "Representation": ("agent", "client", "representation"),
+    "Family": ("person", "relative", "family"),
+    "Associate": ("person", "associate", "associate"),
+    "UnknownLink": ("subject", "object", "link"),
+}
+
 
 @dataclass(frozen=True)
 class DatasetInfo:

@@ -6,7 +6,7 @@ it rests on. The level of a supplier is the most severe level among its reasons.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,12 @@ AMBIGUITY_MARGIN = 0.05
 #: A weak match is explained away by a confident match this much better to a different, unlisted company.
 EXPLAINED_MARGIN = 0.15
 GAZETTEER = "labortrace gazetteer of Chinese administrative divisions (GB/T 2260)"
+
+
+def list_level(kinds: Iterable[str]) -> str | None:
+    """The level that being listed in datasets of these kinds gives: the most severe of KIND_LEVEL, else None."""
+    levels = [KIND_LEVEL[k] for k in kinds if k in KIND_LEVEL]
+    return max(levels, key=SEVERITY.__getitem__) if levels else None
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-#: The version of the workspace schema; stored in `meta` and checked when a workspace is opened.
-SCHEMA_VERSION = 1
+#: The version of the workspace schema; stored in `meta` and checked when a workspace is opened, which upgrades
+#: an older one (labortrace.store.migrations).
+SCHEMA_VERSION = 2
 
 meta = Table(
     "meta",

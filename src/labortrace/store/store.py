@@ -17,13 +17,14 @@ from typing import Any
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from labortrace.errors import StoreError
-from labortrace.model import DATASET_KINDS, DatasetInfo
+from labortrace.model import DATASET_KINDS, LINKS, DatasetInfo
 from labortrace.store import schema as s
+from labortrace.store.migrations import upgrade
 
 BATCH = 2000
 
@@ -120,6 +121,9 @@ class Store:
                     f"workspace {self.url} has schema version {found}, newer than this labortrace "
                     f"({s.SCHEMA_VERSION}): upgrade labortrace"
                 )
+            elif int(found) < s.SCHEMA_VERSION:  # an older workspace is upgraded in this same transaction
+                upgrade(conn, int(found), s.SCHEMA_VERSION)
+                conn.execute(update(s.meta).where(s.meta.c.key == "schema_version").values(value=str(s.SCHEMA_VERSION)))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -270,7 +274,6 @@ class Store:
 
     def has_links(self) -> bool:
         """Whether the workspace holds anything a supply-chain graph is built from (link entities or shipments)."""
-        from labortrace.graph.build import LINKS  # the graph decides which schemata are links
         from labortrace.store import graph_schema as g
 
         with self.engine.connect() as conn:
