@@ -5,24 +5,22 @@ No business logic lives in a CLI command or a route: they call these functions.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import httpx
-from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from labortrace import __version__
 from labortrace.errors import ConfigError, InputError
 from labortrace.ingest import MAX_BYTES, IngestOutcome, expand_sources, link_mentions, read_source
 from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
+from labortrace.matching.identity import IdentityPeers, identity_aware, rejected_ids, with_identity_peers
 from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
-from labortrace.names.uscc import find_usccs
 from labortrace.graph import build as build_graph
 from labortrace.graph import (
     DEFAULT_DEPTH,
@@ -34,25 +32,26 @@ from labortrace.graph import (
     trace_entities,
     trace_suppliers,
 )
+from labortrace.graph.build import SAME_IDENTIFIER
 from labortrace.graph.bulk import open_bulk
 from labortrace.graph.shipments import BULK_BYTES
 from labortrace.graph import trace as trace_paths
-from labortrace.registries.load import registry_entity
+from labortrace.options import match_options, upstream_options
 from labortrace.risk import Context, assess
+from labortrace.risk.judged import add_confirmed, apply_judgements, attach_evidence
 from labortrace.settings import setting
 from labortrace.sources.catalog import kind_for
 from labortrace.sources.shipments import open_shipments, read_shipments
 from labortrace.sources.opensanctions import FetchedDataset, attribution_notice, fetch_dataset
-from labortrace.sources.ftm import FtmStats, read_ftm
-from labortrace.sources.tables import Table, TableRow, open_table
+from labortrace.sources.records import counting_ftm, looks_like_ftm, query_record, registry_entities, table_entities
+from labortrace.sources.tables import Table, open_table
 from labortrace.store import DatasetSpec, Store, VersionChange, file_sha256, new_run_id
 from labortrace.store.evidence_store import evidence_for, save_document
-from labortrace.store.judgements import Judgement, query_key
+from labortrace.store.judgements import Judgement
 from labortrace.store.judgements import current as current_judgements
 from labortrace.store.judgements import record as record_judgement
 
 Progress = Callable[[int], None]
-ALIAS_SEPARATORS = (";", "|", "；", "、")
 FICTIONAL = "FICTIONAL"
 
 
@@ -67,26 +66,6 @@ class ScreenOutcome:
     doc: dict[str, Any]
     results: list[ScreeningResult]
     paths: dict[str, Path]
-
-
-def looks_like_ftm(path: Path) -> bool:
-    """True when the file's first non-empty line is a JSON object with a schema (FtM JSON lines)."""
-    name = path.name.lower()
-    if name.endswith((".ftm.json", ".ftm.json.gz", ".ijson")):
-        return True
-    if not name.endswith((".json", ".jsonl", ".ndjson")):
-        return False
-    with open(path, "rb") as fh:
-        for raw in fh:
-            line = raw.strip().lstrip(b"\xef\xbb\xbf")
-            if not line:
-                continue
-            try:
-                data = json.loads(line)
-            except ValueError:
-                return False
-            return isinstance(data, dict) and "schema" in data
-    return False
 
 
 class Workspace:
@@ -139,7 +118,7 @@ class Workspace:
             return LoadOutcome(change, {**spec.stats, **shipped.stats()})
         if looks_like_ftm(path):
             stats = {"format": "ftm"}
-            entities: Iterator[EntityProxy] = _counting(path, stats)
+            entities: Iterator[EntityProxy] = counting_ftm(path, stats)
         else:
             table = open_table(path, mapping)
             stats = {"format": table.format, "encoding": table.encoding, "mapping": table.mapping}
@@ -216,23 +195,24 @@ class Workspace:
         entities: dict[str, Any],
     ) -> list[list[Match]]:
         """Matches with their evidence; a confirmed entity the matcher did not propose is added."""
-        found = [_add_confirmed(q, ms, judged, entities) for q, ms in zip(queries, found)]
+        found = [add_confirmed(q, ms, judged, entities) for q, ms in zip(queries, found)]
         ids = {m.entity_id for matches in found for m in matches}
         evidence = evidence_for(self.store.engine, ids)
-        return [_attach(matches, evidence) for matches in found]
+        return [attach_evidence(matches, evidence) for matches in found]
 
     def _upstream(self, found: list[list[Match]], threshold: float, depth: int,
-                  min_share: float | None) -> dict[str, list[Any]]:
+                  min_share: float | None, peers: IdentityPeers) -> dict[str, list[Any]]:
         """Paths from each confidently matched entity to a high-risk entity upstream, when the workspace has links."""
         if not self.store.has_links():
             return {}
-        graph = build_graph(self.store)
+        graph = build_graph(self.store, identities=peers)
         risky = RiskLevels(self.store, ("high",))
         starts = sorted({m.entity_id for ms in found for m in ms if m.score >= threshold})
         paths: dict[str, list[Any]] = {}
         for start in starts:
+            # a path that only joins two records of one company is the listed_entity rule's: matches hold both
             found_paths = [p for p in trace_paths(graph, [start], risky, depth, min_share=min_share)
-                           if len(p.nodes) > 1]
+                           if any(e.kind != SAME_IDENTIFIER for e in p.edges)]
             if found_paths:
                 paths[start] = found_paths
         return paths
@@ -301,14 +281,17 @@ class Workspace:
         matcher = Matcher(index, options)
         started = datetime.now(timezone.utc)
         judged = current_judgements(self.store.engine, [q.name for q in queries])
-        found = matcher.match_all(queries, progress)
+        peers = IdentityPeers(index)
+        found = [with_identity_peers(ms, peers, rejected_ids(q.name, judged))
+                 for q, ms in zip(queries, matcher.match_all(queries, progress))]
         entities = {e.id: e for e in index.entities}
         results = []
-        upstream = self._upstream(found, options.threshold, tiers, min_share)
+        upstream = self._upstream(found, options.threshold, tiers, min_share, peers)
+        similarity = identity_aware(matcher.entity_similarity, peers)
         for query, matches in zip(queries, self._with_evidence(found, queries, judged, entities)):
-            kept, rejected = _apply_judgements(query, matches, judged)
+            kept, rejected = apply_judgements(query, matches, judged)
             ctx = Context(query, kept, entities, infos, options.threshold, options.review_threshold,
-                          matcher.entity_similarity, rejected, upstream)
+                          similarity, rejected, upstream)
             results.append(ScreeningResult(query, assess(ctx), tuple(kept)))
         doc = results_document(results, infos, options, path, table, started, matcher.algorithm)
         extras = {
@@ -325,47 +308,6 @@ class Workspace:
         return ScreenOutcome(doc, results, paths)
 
 
-def _add_confirmed(
-    query: QueryRecord, matches: list[Match], judged: dict[tuple[str, str], Judgement], entities: dict[str, Any]
-) -> list[Match]:
-    key = query_key(query.name) if query.name.strip() else None
-    have = {m.entity_id for m in matches}
-    extra = [
-        Match(e.id, e.caption, 1.0, tuple(e.datasets), "")
-        for (k, entity_id), j in judged.items()
-        if k == key and j.judgement == "confirm" and entity_id not in have and (e := entities.get(entity_id))
-    ]
-    return [*matches, *extra]
-
-
-def _apply_judgements(
-    query: QueryRecord, matches: list[Match], judged: dict[tuple[str, str], Judgement]
-) -> tuple[list[Match], list[tuple[Match, Judgement]]]:
-    """Rejected pairs leave the matches; confirmed ones become certain; each says who decided and when."""
-    if not query.name.strip():
-        return matches, []
-    key = query_key(query.name)
-    kept: list[Match] = []
-    rejected: list[tuple[Match, Judgement]] = []
-    for m in matches:
-        j = judged.get((key, m.entity_id))
-        if j is None:
-            kept.append(m)
-        elif j.judgement == "reject":
-            rejected.append((m, j))
-        else:
-            score = 1.0 if j.judgement == "confirm" else m.score
-            note = f"Reviewer decision: {j.describe()}."
-            kept.append(replace(m, score=score, judgement=j.judgement, decided=j.describe(),
-                                explanation=f"{note} {m.explanation}".strip()))
-    kept.sort(key=lambda m: (-m.score, m.entity_id))
-    return kept, rejected
-
-
-def _attach(matches: list[Match], evidence: dict[str, list[dict[str, Any]]]) -> list[Match]:
-    return [replace(m, evidence=tuple(evidence.get(m.entity_id, ()))) for m in matches]
-
-
 def run_demo(out_dir: Path, progress: Progress | None = None) -> ScreenOutcome:
     """Generate the fictional demo data, load it into a demo workspace in out_dir and screen its supplier list."""
     from labortrace.demo import DEMO_DATASETS, generate_demo
@@ -380,89 +322,6 @@ def run_demo(out_dir: Path, progress: Progress | None = None) -> ScreenOutcome:
         return ws.screen(files.suppliers_csv, out_dir=out_dir / "results")
     finally:
         ws.close()
-
-
-def _counting(path: Path, stats: dict[str, Any]) -> Iterator[EntityProxy]:
-    """Read FtM lines; once read, record lines, entities and values dropped as invalid per property."""
-    counts = FtmStats()
-    yield from read_ftm(path, counts)
-    stats["lines"] = counts.lines
-    stats["entities"] = counts.entities
-    stats["dropped"] = {f"{schema}.{prop}": n for (schema, prop), n in sorted(counts.dropped.items())}
-    stats["unknown_properties"] = {
-        f"{schema}.{prop}": n for (schema, prop), n in sorted(counts.unknown_properties.items())
-    }
-
-
-def upstream_options(tiers: int | None, min_share: float | None) -> tuple[int, float | None]:
-    """Tiers and minimum ownership share for screening's upstream search: the arguments, else the settings."""
-    try:
-        depth = int(tiers if tiers is not None else setting("upstream_tiers"))
-        share_text = setting("min_ownership_share")
-        share = min_share if min_share is not None else (float(share_text) if share_text.strip() else None)
-    except ValueError as exc:
-        raise ConfigError(f"upstream_tiers and min_ownership_share must be numbers: {exc}") from exc
-    if depth < 1 or (share is not None and not 0 <= share <= 100):
-        raise ConfigError(f"tiers must be 1 or more ({depth}) and the ownership share 0-100 ({share})")
-    return depth, share
-
-
-def match_options(threshold: float | None, review_threshold: float | None) -> MatchOptions:
-    thr = float(threshold if threshold is not None else setting("threshold"))
-    rev = float(review_threshold if review_threshold is not None else setting("review_threshold"))
-    if not 0 < rev <= thr <= 1:
-        raise ConfigError(f"thresholds must satisfy 0 < review ({rev}) <= match ({thr}) <= 1")
-    return MatchOptions(threshold=thr, review_threshold=rev)
-
-
-def split_aliases(value: str) -> tuple[str, ...]:
-    parts = [value]
-    for sep in ALIAS_SEPARATORS:
-        parts = [p for part in parts for p in part.split(sep)]
-    return tuple(p.strip() for p in parts if p.strip())
-
-
-def query_record(row: TableRow) -> QueryRecord:
-    """A supplier row as the matcher sees it; identifiers include any USCC found in any cell."""
-    identifiers = [row.field("identifier")] if row.field("identifier") else []
-    identifiers += [c.code for c in find_usccs(" ".join(row.values.values())) if c.code not in identifiers]
-    return QueryRecord(
-        row=row.row,
-        input=dict(row.values),
-        name=row.field("name"),
-        aliases=split_aliases(row.field("alias")),
-        address=" ".join(p for p in (row.field("address"), row.field("city"), row.field("region")) if p),
-        country=row.field("country"),
-        identifiers=tuple(identifiers),
-    )
-
-
-def registry_entities(table: Table, dataset: str, stats: dict[str, Any]) -> Iterator[EntityProxy]:
-    """Registration records as FtM Companies with dates, products and business scope; unreadable cells are listed, not fatal."""
-    problems: list[str] = []
-    for row in table:
-        entity = registry_entity(row, dataset, problems)
-        if entity is not None:
-            yield entity
-    stats["problems"] = problems[:1000]
-    stats["problem_count"] = len(problems)
-
-
-def table_entities(table: Table, dataset: str) -> Iterator[EntityProxy]:
-    """Rows of a reference table as FtM Company entities; rows without a name are skipped."""
-    for row in table:
-        name = row.field("name")
-        if not name:
-            continue
-        proxy = model.make_entity("Company")
-        key = row.field("identifier") or f"{name}|{row.field('address')}"
-        proxy.make_id(dataset, key)
-        proxy.add("name", name)
-        proxy.add("alias", list(split_aliases(row.field("alias"))))
-        proxy.add("address", row.field("address") or None)
-        proxy.add("country", row.field("country") or None, quiet=True, fuzzy=True)
-        proxy.add("registrationNumber", row.field("identifier") or None)
-        yield proxy
 
 
 def results_document(

@@ -31,18 +31,28 @@ def test_fold_text_is_idempotent(text: str) -> None:
     assert fold_text(fold_text(text)) == fold_text(text)
 
 
-def _syllables() -> list[str]:
-    # Pinyin as written: a syllable starting with a, o or e after another one needs an apostrophe.
+def _all_syllables() -> set[str]:
     out = set()
     for readings in pinyin_dict.values():
         for reading in readings.split(","):
             syl = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-            if is_pinyin_syllable(syl) and syl[0] not in "aoe" and syl not in ENGLISH_SYLLABLES:
+            if is_pinyin_syllable(syl):
                 out.add(syl)
-    return sorted(out)
+    return out
 
 
-SYLLABLES = st.lists(st.sampled_from(_syllables()), min_size=1, max_size=6)
+ALL_SYLLABLES = frozenset(_all_syllables())
+# Pinyin as written: a syllable starting with a, o or e after another one needs an apostrophe.
+SYLLABLES = st.lists(st.sampled_from(sorted(s for s in ALL_SYLLABLES if s[0] not in "aoe" and s not in ENGLISH_SYLLABLES)),
+                     min_size=1, max_size=6)
+
+
+def _readings(joined: str) -> int:
+    """How many ways the joined letters split into syllables: 'jijinou' is ji-ji-nou or ji-jin-ou."""
+    ways = [1] + [0] * len(joined)
+    for end in range(1, len(joined) + 1):
+        ways[end] = sum(ways[start] for start in range(max(0, end - 6), end) if joined[start:end] in ALL_SYLLABLES)
+    return ways[-1]
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,6 +64,7 @@ def test_tokens_do_not_depend_on_spaces_between_pinyin_syllables(syllables: list
     words = {w for text in (spaced, joined, mixed) for w in text.split()}
     english = {w for key in lexicon().english for w in key}
     assume(not words & (english | ENGLISH_WORDS))
+    assume(_readings(joined) == 1)  # joined pinyin that reads two ways may rightly split the other way
     results = [analyze_name.__wrapped__(text) for text in (spaced, joined, mixed)]
     assume(all(not r.legal_forms for r in results))
     assert results[0].tokens == results[1].tokens

@@ -13,7 +13,7 @@ edges of the paths a trace returns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
@@ -25,6 +25,10 @@ from labortrace.store import Store, StoredEntity
 #: Kinds without a direction that matters for risk: traced both ways.
 SYMMETRIC = frozenset({"family", "associate", "link"})
 SHIPMENT = "shipment"
+#: Two entities sharing a strong identifier (matching.identity): one company, so the step costs no tier.
+SAME_IDENTIFIER = "same_identifier"
+#: (peer id, shared identifier) pairs of an entity id.
+Identities = Callable[[str], list[tuple[str, str]]]
 #: Shipments listed one by one per edge; the summary counts them all.
 MAX_SAMPLES = 10
 #: Nodes whose shippers one query asks for (SQLite allows 32,766 parameters; PostgreSQL more).
@@ -40,16 +44,19 @@ def parse_share(values: Iterable[str]) -> float | None:
     return max(found) if found else None
 
 
-def build(store: Store, *, shipments: bool = True) -> WorkspaceGraph:
-    """The workspace's graph: every link entity now, shipments (unless told not to) as a trace reaches them."""
-    return WorkspaceGraph(store, shipments=shipments)
+def build(store: Store, *, shipments: bool = True, identities: Identities | None = None) -> WorkspaceGraph:
+    """The workspace's graph: every link entity now, shipments (unless told not to) and entities sharing a strong
+    identifier (when `identities` says which) as a trace reaches them."""
+    return WorkspaceGraph(store, shipments=shipments, identities=identities)
 
 
 class WorkspaceGraph:
     """Upstream steps, captions and edge evidence of the workspace's graph; shipments read on demand."""
 
-    def __init__(self, store: Store, *, shipments: bool = True) -> None:
+    def __init__(self, store: Store, *, shipments: bool = True, identities: Identities | None = None) -> None:
         self.store = store
+        self._identities = identities
+        self._same: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.links = nx.MultiDiGraph()
         for ent in store.iter_entities(schemata=list(LINKS)):
             for source, target, evidence in _link_edges(ent):
@@ -75,6 +82,16 @@ class WorkspaceGraph:
             steps.add((shipper, shipper, node, SHIPMENT))
         return sorted(steps)
 
+    def same_as(self, node: str) -> list[Step]:
+        """Steps to the entities that share a strong identifier with a node (peer -> node), sorted."""
+        if self._identities is None:
+            return []
+        steps: list[Step] = []
+        for peer, identifier in self._identities(node):
+            self._same.setdefault((peer, node), [{"type": SAME_IDENTIFIER, "identifier": identifier}])
+            steps.append((peer, peer, node, SAME_IDENTIFIER))
+        return steps
+
     def prefetch(self, nodes: Iterable[str]) -> None:
         """Read the shippers of many nodes at once (a trace's whole tier): one query per PREFETCH_CHUNK nodes."""
         todo = sorted({n for n in nodes if n not in self._shippers})
@@ -98,6 +115,8 @@ class WorkspaceGraph:
 
     def evidence(self, source: str, target: str, kind: str) -> list[dict[str, Any]]:
         """What an edge rests on: the link entities, or a summary of the shipments and the newest MAX_SAMPLES."""
+        if kind == SAME_IDENTIFIER:
+            return list(self._same.get((source, target), []))
         if kind != SHIPMENT:
             return list(self.links.edges[source, target, kind]["evidence"])
         if (source, target) not in self._evidence:

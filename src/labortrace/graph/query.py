@@ -10,6 +10,7 @@ from labortrace.graph.build import build
 from labortrace.graph.risk import RiskLevels
 from labortrace.graph.trace import DEFAULT_DEPTH, Path, trace
 from labortrace.matching import Matcher, MatchOptions, NameIndex
+from labortrace.matching.identity import IdentityPeers
 from labortrace.model import QueryRecord
 from labortrace.store import Store
 
@@ -77,7 +78,7 @@ def trace_entities(
     if not starts:
         raise InputError(f"no entity in the workspace has the id or name {label!r}; "
                          "check the spelling or `labortrace evidence NAME` to see what matches")
-    graph = build(store)
+    graph = build(store, identities=IdentityPeers(index))
     paths = trace(graph, [s.id for s in starts], RiskLevels(store), depth, min_share=min_share)
     return TraceResult(label, depth, starts, paths)
 
@@ -98,7 +99,7 @@ def trace_suppliers(
         raise InputError(f"--depth must be 1 or more, not {depth}")
     matcher = Matcher(index, options)
     found = matcher.match_all(list(suppliers))
-    graph, risky = build(store), RiskLevels(store)
+    graph, risky = build(store, identities=IdentityPeers(index)), RiskLevels(store)
     results = []
     for supplier, matches in zip(suppliers, found):
         starts = [Start(m.entity_id, m.caption, m.explanation) for m in matches

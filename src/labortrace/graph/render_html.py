@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from importlib import resources
 
-from labortrace.graph.render_text import RISK_COLOURS, describe_evidence, edge_sentence
+from labortrace.graph.render_text import RISK_COLOURS, edge_sentence
 from labortrace.graph.trace import Edge, Node, Path
 
 W, H = 240, 58  # node box
@@ -78,6 +78,8 @@ def _edge_label(edge: Edge) -> str:
         summary = next((e for e in edge.evidence if e.get("type") == "shipments"), {})
         codes = summary.get("hs_codes") or []
         return f"{summary.get('count', 0)} shipments" + (f" · HS {codes[0]}" if codes else "")
+    if edge.kind == "same_identifier":
+        return "same company: " + ", ".join(str(e.get("identifier")) for e in edge.evidence)
     shares = [e["share"] for e in edge.evidence if e.get("share")]
     return f"{edge.kind} {shares[0]}" if shares else edge.kind
 

@@ -26,6 +26,8 @@ def describe_evidence(edge: Edge) -> str:
         if summary.get("datasets"):
             parts.append("dataset " + ", ".join(summary["datasets"]))
         return "; ".join(parts)
+    if edge.kind == "same_identifier":
+        return "; ".join(f"both hold identifier {e.get('identifier')}" for e in edge.evidence)
     items = []
     for e in edge.evidence:
         bits = [f"{e['share']} share" if e.get("share") else "", e.get("role", ""),
@@ -39,7 +41,8 @@ def describe_evidence(edge: Edge) -> str:
 def edge_sentence(edge: Edge, captions: dict[str, str]) -> str:
     verbs = {"shipment": "shipped to", "ownership": "owns", "directorship": "is a director of",
              "membership": "is a member of", "employment": "is employed by", "representation": "represents",
-             "family": "is family of", "associate": "is an associate of", "link": "is linked to"}
+             "family": "is family of", "associate": "is an associate of", "link": "is linked to",
+             "same_identifier": "is the same company as"}
     src, dst = captions.get(edge.source, edge.source), captions.get(edge.target, edge.target)
     return f"{src} {verbs.get(edge.kind, edge.kind)} {dst}: {describe_evidence(edge)}"
 

@@ -1,7 +1,8 @@
 """Upstream paths from a buyer to entities with risk, shortest first, each edge with its evidence.
 
 Upstream means against the relation: from a consignee to its shippers, from an asset to its owners, from an
-organisation to its directors; family, associate and unknown links are walked both ways. A path never visits
+organisation to its directors; family, associate and unknown links, and two records of one company (a shared
+strong identifier), are walked both ways. A path never visits
 a node twice (ownership cycles end there) and stops at the first risky entity it reaches: that entity is
 what the path explains. Edges keep the direction of their relation (shipper -> consignee, owner -> asset),
 so a path's edges may point against the order of its nodes, which run from the start to the risky entity.
@@ -75,29 +76,52 @@ def trace(
     min_share: float | None = None,
     limit: int = MAX_PATHS,
 ) -> list[Path]:
-    """Upstream paths of at most `depth` edges from each start to an entity whose level is high, elevated or review.
+    """Upstream paths of at most `depth` tiers from each start to an entity whose level is high, elevated or review.
+
+    A step between two entities sharing a strong identifier (`graph.same_as`: two records of one company) costs
+    no tier, so a registry's record of a company reaches the list's record of it at any depth.
 
     Breadth first, one tier at a time: the shippers and risk levels of a whole tier are read in one go, and
     once a tier has brought the paths found to `limit`, longer paths are not looked for (shortest come first).
     """
     found: dict[tuple[str, ...], list[Step]] = {}
-    frontier: list[tuple[list[str], list[Step]]] = [([start], []) for start in dict.fromkeys(start_ids)]
+    frontier = _arrive(graph, risky, [([start], []) for start in dict.fromkeys(start_ids)], found)
     for _ in range(depth):
-        graph.prefetch([nodes[-1] for nodes, _ in frontier])
-        moves = [(nodes, taken, step) for nodes, taken in frontier for step in graph.steps(nodes[-1], min_share)
-                 if step[0] not in nodes]  # a node already on the path closes a cycle: not followed
-        _prefetch(risky, {step[0] for _, _, step in moves})
-        frontier = []
-        for nodes, taken, step in moves:
-            if risky.get(step[0]) in TRACE_LEVELS:
-                found.setdefault((*nodes, step[0], *(s[3] for s in taken), step[3]), [*taken, step])
-            elif len(frontier) < MAX_FRONTIER:
-                frontier.append(([*nodes, step[0]], [*taken, step]))
         if len(found) >= limit or not frontier:
             break
+        graph.prefetch([nodes[-1] for nodes, _ in frontier])
+        moves = [([*nodes, step[0]], [*taken, step]) for nodes, taken in frontier
+                 for step in graph.steps(nodes[-1], min_share)
+                 if step[0] not in nodes]  # a node already on the path closes a cycle: not followed
+        frontier = _arrive(graph, risky, moves, found)
     order = sorted(found, key=lambda k: (len(found[k]), -SEVERITY.get(risky.get(k[len(found[k])]) or "none", 0),
                                          k[: len(found[k]) + 1], k[len(found[k]) + 1:]))
     return [_path(graph, risky, key, found[key]) for key in order[:limit]]
+
+
+Partial = tuple[list[str], list[Step]]
+
+
+def _arrive(graph: WorkspaceGraph, risky: RiskLookup, arrivals: list[Partial],
+            found: dict[tuple[str, ...], list[Step]]) -> list[Partial]:
+    """Sort paths that reached a node: those ending at a risky entity go into `found`; the others continue, as
+    they are and through the node's identity peers (one company: no tier spent), as the next frontier."""
+    _prefetch(risky, {nodes[-1] for nodes, _ in arrivals})
+    onward: list[Partial] = []
+    for nodes, taken in arrivals:
+        if taken and risky.get(nodes[-1]) in TRACE_LEVELS:
+            found.setdefault((*nodes, *(s[3] for s in taken)), taken)
+        else:
+            onward.append((nodes, taken))
+    peers = [([*nodes, step[0]], [*taken, step]) for nodes, taken in onward
+             for step in graph.same_as(nodes[-1]) if step[0] not in nodes]
+    _prefetch(risky, {nodes[-1] for nodes, _ in peers})
+    for nodes, taken in peers:
+        if risky.get(nodes[-1]) in TRACE_LEVELS:
+            found.setdefault((*nodes, *(s[3] for s in taken)), taken)
+        else:
+            onward.append((nodes, taken))
+    return onward[:MAX_FRONTIER]
 
 
 def _prefetch(risky: RiskLookup, ids: Iterable[str]) -> None:

@@ -109,7 +109,7 @@ def listed_entity(ctx: Context) -> list[Reason]:
             continue
         for ds in m.datasets:
             info = ctx.datasets.get(ds)
-            level = KIND_LEVEL.get(info.kind) if info else None
+            level = list_level([info.kind]) if info else None
             if info is None or level is None:
                 continue
             found = f"Matches '{m.caption}' on the {dataset_label(info)} with score {m.score:.2f}"
@@ -222,6 +222,8 @@ def describe_path(path: Any) -> str:
         if edge.kind == "shipment" or "count" in summary:
             hs = ", ".join(summary.get("hs_codes", [])[:3])
             detail = f"{summary.get('count', len(edge.evidence))} shipment(s)" + (f", HS {hs}" if hs else "")
+        elif edge.kind == "same_identifier":
+            detail = f"same company, identifier {summary.get('identifier')}"
         elif summary.get("share") is not None:
             detail = f"{edge.kind} {summary['share']}%"
         parts.append(f"← ({detail}) {node.caption}")
