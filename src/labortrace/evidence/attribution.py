@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from labortrace.evidence.sentences import Sentence
 
 _VERBS = (
-    "said|says|say|told|tells|added|adds|stated|states|noted|notes|claimed|claims|alleged|alleges|insisted|"
+    "said|says|say|told|tells|added|adds|stated|noted|notes|claimed|claims|alleged|alleges|insisted|"
     "insists|argued|argues|denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses|wrote|writes|"
     "reported|reports|found|finds|concluded|concludes|documented|documents|estimated|estimates|warned|warns|"
     "acknowledged|acknowledges|confirmed|confirms|explained|explains|urged|urges|described|describes|accused|"
@@ -21,7 +21,7 @@ _VERBS = (
     "previously said|later said|said on \\w+|wrote on \\w+|told reporters|told \\w+|"
     # more reporting verbs with high precision as cues on PolNeAR train (see parsing.CUE_LEMMAS)
     "asked|asks|endorsed|endorses|tweeted|tweets|defended|defends|refused|refuses|proposed|proposes|promised|"
-    "promises|mentioned|mentions|declined|declines|vowed|vows|questioned|questions|cited|cites|predicted|predicts|"
+    "promises|mentioned|mentions|declined|declines|vowed|vows|questioned|cited|cites|predicted|predicts|"
     "posted|expressed|expresses|agreed|agrees|blasted|blasts|slammed|slams|mocked|mocks|complained|complains|"
     "reiterated|reiterates|boasted|boasts|touted|touts|pledged|pledges|announced|admitted|admits|conceded|concedes|"
     "disclosed|discloses|recommended|recommends|indicated|indicates|implied|implies|highlighted|highlights|echoed|"

@@ -32,7 +32,7 @@ point refer list prefer hope hop shout chant underscore rule
 # named subjects, in 8 or more uses, are annotated sources): general English verbs of speaking, arguing and
 # taking a position, no names or topics. 'hop' and 'retweete' are how the model lemmatises 'hoped', 'retweeted'.
 NAMED_CUE_LEMMAS = frozenset("""
-find offer support release address attack continue join choose launch seek
+find offer support release address attack continue launch seek
 adopt advocate aim answer apologize apologise cast challenge characterize characterise compare condemn congratulate
 deem demand determine disavow distance email embrace encourage hint invoke joke lay learn name oppose persuade plead
 portray press promote publish push quote rail react remark remember remind resist retweet retweete share signal talk
@@ -46,7 +46,10 @@ warning question call pledge suggestion argument complaint assertion denial alle
 # ('"I think …," she said'), where the quoted speaker's own attribution is the one that counts (train: 4-23%).
 _NESTED_SOURCES = frozenset("i me we us you it they them that".split())
 # A line that opens with a speaker's name and a colon: transcripts and headlines ('PENCE: Well, …').
-_NOT_SPEAKERS = frozenset("question answer note update photo source editor related read watch q a".split())
+_NOT_SPEAKERS = frozenset("""
+question answer note update photo source editor related read watch q a warning correction clarification video latest
+breaking live exclusive analysis opinion graphic audio transcript
+""".split())
 # Past forms that do not start with their lemma, for the fast pass that picks the sentences worth parsing.
 _IRREGULAR = {
     "say": "said", "tell": "told", "write": "wrote written", "find": "found", "speak": "spoke spoken",
@@ -68,6 +71,9 @@ def _select_pattern(lemmas: Iterable[str]) -> re.Pattern[str]:
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Documents that speak for themselves after 'in' ('In the latest poll, …'); statements and interviews do not:
+# 'X said in a statement' has X as its source.
+_DOCUMENTS = frozenset("poll survey study report analysis audit".split())
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "attr", "oprd")
 _CONTENT_PREPS = frozenset("for about on against to over of with".split())
@@ -157,6 +163,8 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
     """The attribution a cue token heads, or None when it is not a cue or has no content."""
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
         return _according(sentence, token)
+    if token.lower_ == "in" and token.i == 0 and token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):
+        return _in_document(sentence, token)
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_LEMMAS and lemma not in NAMED_CUE_LEMMAS:
         return None
@@ -165,6 +173,8 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
         return None
     if _quoted(token) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
         return None  # 'as he says he is' inside a quotation, 'should release': not an attribution of its own
+    if lemma == "call" and any(c.lower_ in ("what", "which", "whom") for c in token.children):
+        return None  # 'what she called a war of words': a label quoted in passing, not a statement
     if source is not None and source.dep_ == "nsubjpass":
         return None  # 'Reagan was asked', 'she was told': the passive subject is who was addressed
     content = next((c for c in token.children if c.dep_ in _CLAUSES), None)
@@ -211,16 +221,20 @@ def _named(subject: Any) -> bool:
     return subject.lower_ in ("he", "she") or any(t.pos_ == "PROPN" for t in subject.subtree)
 
 
-def _subject(token: Any) -> Any:
-    """The cue's subject, or the subject it shares with the verb it is coordinated with; agents of passives."""
+def _subject(token: Any, depth: int = 0) -> Any:
+    """The cue's subject, or the subject of the verb it depends on ('X began by saying', 'X came and said')."""
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     if agent is not None:  # 'was first reported by the Post': the agent speaks, not the passive subject
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             return child
-    if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
-        return next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+    if depth >= 2 or token.head.i == token.i:
+        return None
+    if token.dep_ in ("conj", "xcomp", "advcl"):
+        return _subject(token.head, depth + 1)
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+        return _subject(token.head.head, depth + 1)  # 'before asking her', 'despite admitting that …'
     return None
 
 
@@ -235,6 +249,16 @@ def _according(sentence: Sentence, token: Any) -> Attribution | None:
     if not tokens:
         return None
     cue = (sentence.start + token.idx, sentence.start + to.idx + len(to.text))
+    return Attribution(content=_span(sentence, tokens), source=_span(sentence, _subtree(source)), cue=cue)
+
+
+def _in_document(sentence: Sentence, token: Any) -> Attribution | None:
+    """'In this poll, Trump rose …': a poll, survey or study named by a leading 'In' is the source of its clause."""
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in _DOCUMENTS:
+        return None
+    tokens = _subtree(token.head, without=token)
+    cue = (sentence.start + token.idx, sentence.start + token.idx + len(token.text))
     return Attribution(content=_span(sentence, tokens), source=_span(sentence, _subtree(source)), cue=cue)
 
 
@@ -261,7 +285,8 @@ def _colon_speaker(sentence: Sentence, doc: Any, found: list[Attribution]) -> li
             found[0].cue[0] < sentence.start + colon.idx:
         return []
     names = doc[first:colon.i]
-    if not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in names) or names[0].lower_ in _NOT_SPEAKERS:
+    if not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in names) or \
+            any(t.lower_ in _NOT_SPEAKERS for t in names) or doc[0].text in "([":
         return []
     rest = doc[colon.i + 1:]
     cue = (sentence.start + colon.idx, sentence.start + colon.idx + 1)
