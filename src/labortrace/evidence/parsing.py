@@ -52,7 +52,7 @@ breaking live exclusive analysis opinion graphic audio transcript
 """.split())
 # Past forms that do not start with their lemma, for the fast pass that picks the sentences worth parsing.
 _IRREGULAR = {
-    "say": "said", "tell": "told", "write": "wrote written", "find": "found", "speak": "spoke spoken",
+    "say": "said", "tell": "told", "show": "shown", "write": "wrote written", "find": "found", "speak": "spoke spoken",
     "think": "thought", "know": "knew known", "see": "saw seen", "make": "made", "take": "took taken",
     "send": "sent", "hear": "heard", "seek": "sought", "choose": "chose chosen", "hold": "held", "lay": "laid",
     "feel": "felt", "give": "gave given", "sing": "sang sung", "lead": "led", "mean": "meant", "teach": "taught",
@@ -61,13 +61,22 @@ _IRREGULAR = {
 }
 
 
+def _forms(lemma: str) -> set[str]:
+    """Regular inflections of a verb or noun lemma ('deny': denies, denied, denying), irregular pasts too."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", lemma):  # admit, slam, plan: admitted, slamming
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms | set(_IRREGULAR.get(lemma, "").split())
+
+
 def _select_pattern(lemmas: Iterable[str]) -> re.Pattern[str]:
-    """A word-start pattern for every form of `lemmas` ('deny' finds 'denies', 'denied'), irregular pasts too."""
-    stems = {lemma[:-1] if len(lemma) > 3 and lemma[-1] in "ey" else lemma for lemma in lemmas}
-    stems |= {form for lemma in lemmas for form in _IRREGULAR.get(lemma, "").split()}
-    words = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
-    # 'according to', and a line opening with a speaker's name and a colon ('PENCE: Well, …')
-    return re.compile(rf"\b(?:{words})\w*|\baccording to\b|^(?-i:\W{{0,3}}[A-Z][\w.’' -]{{0,40}}:)", re.I)
+    """A pattern for every form of `lemmas`, 'according to', and a line opening with a name and a colon."""
+    words = "|".join(sorted({re.escape(f) for lemma in lemmas for f in _forms(lemma)}, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b|\baccording to\b|^(?-i:\W{{0,3}}[A-Z][\w.’' -]{{0,40}}:)", re.I)
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
