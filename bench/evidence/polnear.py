@@ -47,9 +47,10 @@ def _predict(text: str, parser: bool) -> tuple[list[Span], list[Span]]:
             last = found[-1]
             found[-1] = Attribution((last.content[0], rule.content[1]), last.source, last.cue, last.pronoun)
             continue
+        if rule is not None and not any(_overlaps(rule.content, a.content) for a in by_parse if a.source is not None):
+            # the rules also name the speaker the parse missed ('“…,” added a Democrat'): theirs replaces it
+            by_parse = [a for a in by_parse if not _overlaps(rule.content, a.content)] + [rule]
         found += by_parse
-        if rule is not None and not any(_overlaps(rule.content, a.content) for a in by_parse):
-            found.append(rule)
     # PolNeAR marks a source mention once, however many cues it heads ('X promised … and said …'): one span each
     sources = list(dict.fromkeys(a.source for a in found if a.source is not None))
     return sources, [a.content for a in found]

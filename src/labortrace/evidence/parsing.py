@@ -177,7 +177,7 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_LEMMAS and lemma not in NAMED_CUE_LEMMAS:
         return None
-    source = _subject(token)
+    source = _subject(token) or _inverted_subject(token)
     if lemma not in CUE_LEMMAS and not _named(source):
         return None
     if _quoted(token) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
@@ -188,8 +188,11 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
         return None  # 'Reagan was asked', 'she was told': the passive subject is who was addressed
     content = next((c for c in token.children if c.dep_ in _CLAUSES), None)
     tokens = _subtree(content) if content is not None else []
-    if not tokens and token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i:
-        tokens = _subtree(token.head, without=token)  # '"…," he said': the quotation heads the sentence
+    if not tokens and token.head.i != token.i and (
+            token.dep_ in ("parataxis", "ccomp") or token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in token.children)):
+        # '"…," he said' and '…, as Dayen noted': the statement heads the sentence
+        tokens = _subtree(token.head, without=token)
     if not tokens:
         # an object, or the passive subject when an agent speaks ('the issue was reported by the Post')
         obj = next((c for c in token.children if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass" and c is not source), None)
@@ -208,6 +211,14 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
 
 # Cues under these modals are what someone should or might say, not what they said.
 _MODALS = frozenset("should could would might must may can".split())
+
+
+def _inverted_subject(token: Any) -> Any:
+    """The speaker after a cue that follows a quotation ('“…,” added a New Hampshire Democrat'), or None."""
+    if token.i == 0 or not token.doc[token.i - 1].is_punct:
+        return None
+    return next((c for c in token.children if c.i > token.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")
+                 and (c.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in c.subtree))), None)
 
 
 def _quoted(token: Any) -> bool:
