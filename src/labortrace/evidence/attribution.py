@@ -26,7 +26,17 @@ _VERBS = (
     "reiterated|reiterates|boasted|boasts|touted|touts|pledged|pledges|announced|admitted|admits|conceded|concedes|"
     "disclosed|discloses|recommended|recommends|indicated|indicates|implied|implies|highlighted|highlights|echoed|"
     "echoes|denounced|denounces|decried|decries|lamented|laments|applauded|applauds|contended|contends|cautioned|"
-    "speculated|charged|charges|assured|assures|ordered|orders|requested|requests|feared|fears|worried|worries"
+    "speculated|charged|charges|assured|assures|ordered|orders|requested|requests|feared|fears|worried|worries|"
+    # past and third-person forms of the verbs parsing.py added from PolNeAR train counts (general verbs of speaking
+    # and taking a position); third-person forms that are mostly nouns ('points', 'remarks', 'names') left out,
+    # and 'adopted' ('the EU adopted a regulation' is an act, not a statement)
+    "pointed|referred|preferred|hoped|shouted|chanted|underscored|advocated|answered|apologized|apologised|"
+    "challenged|characterized|characterised|compared|condemned|congratulated|deemed|demanded|determined|disavowed|"
+    "distanced|emailed|embraced|encouraged|hinted|invoked|joked|laid out|learned|opposed|persuaded|pleaded|"
+    "portrayed|pressed|promoted|published|pushed|quoted|railed|reacted|remarked|remembered|reminded|resisted|"
+    "retweeted|shared|signaled|talked|testified|thanked|threatened|voiced|refers|prefers|underscores|apologizes|"
+    "apologises|characterizes|characterises|compares|condemns|congratulates|deems|determines|disavows|encourages|"
+    "invokes|opposes|persuades|pleads|portrays|promotes|publishes|reminds|resists|retweets|testifies|threatens"
 )
 _VERB = rf"(?:{_VERBS})"
 # adverbials between a speaker and the verb: 'X also said', 'X on Monday said'
