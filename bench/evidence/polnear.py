@@ -38,7 +38,8 @@ def _predict(text: str, parser: bool) -> tuple[list[Span], list[Span]]:
     """
     sentences = list(split_sentences(text))
     found: list[Attribution] = []
-    parsed = dict(((s.start, s.end), a) for s, a in parse_attributions(sentences)) if parser else {}
+    # PolNeAR's annotators mostly leave an attribution reported inside another's content unannotated
+    parsed = dict(((s.start, s.end), a) for s, a in parse_attributions(sentences, nested=False)) if parser else {}
     for sentence in sentences:
         by_parse = parsed.get((sentence.start, sentence.end), [])
         rule = attribute(sentence)

