@@ -47,6 +47,7 @@ back
 # Nouns that carry someone's statement: "Trump's warning that …", "the ministry's denial of …".
 CUE_NOUNS = frozenset("""
 warning question call pledge suggestion argument complaint assertion denial allegation testimony insistence
+claim contention vow
 """.split())
 # Sources that PolNeAR almost never annotates: first and second persons and 'it'/'they'/'that' inside a quotation
 # ('"I think …," she said'), where the quoted speaker's own attribution is the one that counts (train: 4-23%).
