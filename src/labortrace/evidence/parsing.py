@@ -57,15 +57,9 @@ _NOT_SPEAKERS = frozenset("""
 question answer note update photo source editor related read watch q a warning correction clarification video latest
 breaking live exclusive analysis opinion graphic audio transcript
 """.split())
-# Past forms that do not start with their lemma, for the fast pass that picks the sentences worth parsing.
-_IRREGULAR = {
-    "say": "said", "tell": "told", "show": "shown", "write": "wrote written", "find": "found", "speak": "spoke spoken",
-    "think": "thought", "know": "knew known", "see": "saw seen", "make": "made", "take": "took taken",
-    "send": "sent", "hear": "heard", "seek": "sought", "choose": "chose chosen", "hold": "held", "lay": "laid",
-    "feel": "felt", "give": "gave given", "sing": "sang sung", "lead": "led", "mean": "meant", "teach": "taught",
-    "swear": "swore sworn", "fight": "fought", "throw": "threw thrown", "strike": "struck", "forbid": "forbade",
-    "draw": "drew drawn", "bring": "brought", "win": "won", "run": "ran", "buy": "bought", "weep": "wept",
-}
+# Irregular forms of the cue verbs above, for the fast pass that picks the sentences worth parsing.
+_IRREGULAR = {"say": "said", "tell": "told", "show": "shown", "write": "wrote written", "find": "found",
+              "think": "thought", "seek": "sought", "lay": "laid"}
 
 
 def _forms(lemma: str) -> set[str]:
@@ -93,6 +87,8 @@ _DOCUMENTS = frozenset("poll survey study report analysis audit".split())
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "attr", "oprd")
 _CONTENT_PREPS = frozenset("for about on against to over of with".split())
+# Cues under these modals are what someone should or might say, not what they said.
+_MODALS = frozenset("should could would might must may can".split())
 
 
 @cache
@@ -205,6 +201,17 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
         return None  # 'what she called a war of words': a label quoted in passing, not a statement
     if source is not None and source.dep_ == "nsubjpass":
         return None  # 'Reagan was asked', 'she was told': the passive subject is who was addressed
+    tokens = _content(token, source)
+    if not tokens:
+        return None
+    cue = (sentence.start + token.idx, sentence.start + token.idx + len(token.text))
+    src = _span(sentence, _subtree(source)) if source is not None else None
+    return Attribution(content=_span(sentence, tokens), source=src, cue=cue,
+                       pronoun=source is not None and source.pos_ == "PRON" and len(list(source.subtree)) == 1)
+
+
+def _content(token: Any, source: Any) -> list[Any]:
+    """The tokens of what a cue reports: its clause, the clause it interrupts, its object or prepositional object."""
     content = next((c for c in token.children if c.dep_ in _CLAUSES), None)
     tokens = _subtree(content) if content is not None else []
     if not tokens and token.head.i != token.i and (
@@ -220,16 +227,7 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
         # 'called for …', 'spoke about …', 'railed against …': the prepositional object is what was said
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS), None)
         tokens = _subtree(prep) if prep is not None and any(c.dep_ == "pobj" for c in prep.children) else []
-    if not tokens:
-        return None
-    cue = (sentence.start + token.idx, sentence.start + token.idx + len(token.text))
-    src = _span(sentence, _subtree(source)) if source is not None else None
-    return Attribution(content=_span(sentence, tokens), source=src, cue=cue,
-                       pronoun=source is not None and source.pos_ == "PRON" and len(list(source.subtree)) == 1)
-
-
-# Cues under these modals are what someone should or might say, not what they said.
-_MODALS = frozenset("should could would might must may can".split())
+    return tokens
 
 
 def _inverted_subject(token: Any) -> Any:
