@@ -18,8 +18,8 @@ def _gold(ann: Path) -> tuple[list[Span], list[Span]]:
     """Source and content spans of one annotation file (discontinuous spans: first to last character)."""
     sources, contents = [], []
     for line in ann.read_text("utf-8").splitlines():
-        if not line.startswith("T"):
-            continue
+        if not line.startswith("T") or "\t" not in line:
+            continue  # a span's text can run over several lines: only 'T' lines with a tab carry offsets
         kind_span = line.split("\t")[1]
         kind, rest = kind_span.split(" ", 1)
         numbers = [int(x) for part in rest.split(";") for x in part.split()]
@@ -38,7 +38,8 @@ def _predict(text: str, parser: bool) -> tuple[list[Span], list[Span]]:
     """
     sentences = list(split_sentences(text))
     found: list[Attribution] = []
-    parsed = dict(((s.start, s.end), a) for s, a in parse_attributions(sentences)) if parser else {}
+    # PolNeAR's annotators mostly leave an attribution reported inside another's content unannotated
+    parsed = dict(((s.start, s.end), a) for s, a in parse_attributions(sentences, nested=False)) if parser else {}
     for sentence in sentences:
         by_parse = parsed.get((sentence.start, sentence.end), [])
         rule = attribute(sentence)
@@ -47,10 +48,12 @@ def _predict(text: str, parser: bool) -> tuple[list[Span], list[Span]]:
             last = found[-1]
             found[-1] = Attribution((last.content[0], rule.content[1]), last.source, last.cue, last.pronoun)
             continue
+        if rule is not None and not any(_overlaps(rule.content, a.content) for a in by_parse if a.source is not None):
+            # the rules also name the speaker the parse missed ('“…,” added a Democrat'): theirs replaces it
+            by_parse = [a for a in by_parse if not _overlaps(rule.content, a.content)] + [rule]
         found += by_parse
-        if rule is not None and not any(_overlaps(rule.content, a.content) for a in by_parse):
-            found.append(rule)
-    sources = [a.source for a in found if a.source is not None]
+    # PolNeAR marks a source mention once, however many cues it heads ('X promised … and said …'): one span each
+    sources = list(dict.fromkeys(a.source for a in found if a.source is not None))
     return sources, [a.content for a in found]
 
 

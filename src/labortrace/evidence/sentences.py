@@ -14,6 +14,10 @@ _ABBREV = frozenset(
 _END = re.compile(r"[.!?。！？]+[\"'”’)\]]*|\n\s*\n|\n")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
+# A short 'Name said' after a closing quotation mark, which ends the quotation's sentence, not a new one.
+_SIGNED = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|continued|"
+    r"shouted|demanded|insisted|explained|noted|recalled|declared|tweeted|exclaimed|wondered|argued|joked)\b")
 _MAX_UNIT = 1500  # a runaway quotation must not swallow a whole document
 
 
@@ -59,6 +63,8 @@ def split_sentences(text: str) -> Iterator[Sentence]:
                 continue
             if _inside_quote(text[start:end]) and end - start < _MAX_UNIT:
                 continue
+            if piece[-1] in "\"”’'" and _SIGNED.match(text, end):
+                continue  # '“Why not?” Graham asked.': the speaker after a quotation belongs to it
         yield from _emit(text, start, match.start() if newline else end, paragraph)
         if newline and piece.count("\n") > 1:
             paragraph += 1
