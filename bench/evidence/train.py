@@ -1,15 +1,17 @@
 """Train the stance model and write src/labortrace/evidence/data/stance_model.json: python -m bench.evidence.train.
 
-Data: the project's fictional training set (bench/evidence/training, t01-t57) and the dev documents 01-06 of
+Data: the project's fictional training set (bench/evidence/training, t01-t70) and the dev documents 01-06 of
 the evaluation set; the held-out documents 07-27 are never read here. Each gold claim is paired with the
 claim the pipeline finds for it, so the model learns from the same speaker types and cues it sees at run time.
 Model: multinomial logistic regression (L2) over features.features(), fitted by full-batch gradient descent.
-`--folds` prints leave-documents-out cross-validation figures instead of writing the model.
+`--folds` prints leave-documents-out cross-validation figures instead of writing the model. The written model's class
+biases are moved to the dev documents' class balance (shift_prior); `--no-prior` keeps the training balance.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,7 +35,8 @@ def examples() -> list[Example]:
     docs = load(TRAINING) + [(t, lab) for t, lab in load(CORPUS) if lab["split"] == "dev"]
     out: list[Example] = []
     for text, labels in docs:
-        found = claims_in_context(text, list(split_sentences(text)), labels["outlet"] or labels["title"])
+        found = claims_in_context(text, list(split_sentences(text)), labels["outlet"] or labels["title"],
+                                  title=labels["title"])
         contexts = {id(claim): context for claim, context in found}
         for claim, gold in _match_claims([c for c, _ in found], labels["claims"]):
             context: StanceContext = contexts[id(claim)]
@@ -64,6 +67,23 @@ def fit(data: list[Example], l2: float = 0.02, steps: int = 600, min_count: int 
     return {"labels": list(LABELS), "bias": [round(float(v), 4) for v in b], "weights": weights}
 
 
+def dev_prior() -> list[float]:
+    """Share of each stance among the dev documents' gold claims: the evaluation set's own class balance."""
+    counts = Counter(c["stance"] for _, labels in load(CORPUS) if labels["split"] == "dev" for c in labels["claims"])
+    return [counts[label] / sum(counts.values()) for label in LABELS]
+
+
+def shift_prior(bias: list[float], trained: Counter[int], target: list[float]) -> list[float]:
+    """Move the class biases from the training set's class balance to `target` (label-shift correction).
+
+    The training documents hold twice the evaluation set's share of neutral claims (plain facts in every
+    article), which a logistic regression learns as a bias toward 'neutral'; adding log(target / trained)
+    per class keeps the learnt words and changes only that bias.
+    """
+    total = sum(trained.values())
+    return [round(b + math.log(target[i] / (trained[i] / total)), 4) for i, b in enumerate(bias)]
+
+
 def _predict(model: dict[str, Any], feats: list[str]) -> int:
     totals = np.array(model["bias"], dtype=float)
     for name in feats:
@@ -90,6 +110,10 @@ def main() -> None:
         print("cross-validation macro-F1 %.3f, accuracy %.3f" % cross_validate(data))
         return
     model = fit(data)
+    if "--no-prior" not in sys.argv:
+        model["bias"] = shift_prior(model["bias"], Counter(y for _, y, _ in data), dev_prior())
+        print("class prior set to the dev documents': " + ", ".join(f"{label} {p:.2f}" for label, p in
+                                                              zip(LABELS, dev_prior(), strict=True)))
     MODEL.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
     print(f"wrote {MODEL} ({MODEL.stat().st_size:,} bytes, {len(model['weights'])} features)")
 

@@ -24,6 +24,11 @@ _TOPIC = re.compile(
     r"supply chains?|suppliers?|sourc\w+|cotton|audit\w*|sanction\w*|entity list|uflpa|imports?|poverty|"
     r"indoctrinat\w+|passports?|villagers?|residents?|students?|graduat\w+)\b|新疆|劳动|转移|就业|培训", re.I)
 
+# A document with this many topical sentences is about the topic: all its statements are claims.
+_TOPICAL_DOCUMENT = 2
+# A question asked at a briefing or in an interview states nothing: 'Question: ...', 'Q: ...', '... ?'.
+_QUESTION = re.compile(r"^\s*(question|q)\s*:|\?[\"'”’)]*\s*$", re.I)
+
 
 def read_document(path_or_bytes: str | Path | bytes, *, name: str, max_bytes: int = 50_000_000) -> Document:
     """Read one file (path or bytes) and analyse it; never raises on bad input: `outcome` says what happened."""
@@ -54,7 +59,7 @@ def analyse(document: Document) -> Document:
 def analyse_text(text: str, *, title: str = "", outlet: str | None = None) -> tuple[list[Claim], list[Quantity], list[Mention]]:
     """Return the claims, quantities and mentions of `text`, all with offsets into `text`."""
     sentences = list(split_sentences(text))
-    found = claims_in_context(text, sentences, outlet or title or None)
+    found = claims_in_context(text, sentences, outlet or title or None, title=title)
     claims = [claim for claim, _ in found]
     for claim, context in found:
         claim.stance, claim.stance_probability, claim.reasons = predict(context)
@@ -67,13 +72,23 @@ def analyse_text(text: str, *, title: str = "", outlet: str | None = None) -> tu
     return claims, quantities, mentions
 
 
-def claims_in_context(text: str, sentences: list[Sentence], outlet: str | None) -> list[tuple[Claim, StanceContext]]:
-    """Return each claim (stance not yet decided) with what the stance model reads about it."""
+def claims_in_context(text: str, sentences: list[Sentence], outlet: str | None, *,
+                      title: str = "") -> list[tuple[Claim, StanceContext]]:
+    """Return each claim (stance not yet decided) with what the stance model reads about it.
+
+    In a document about the topic (two or more topical sentences) every statement is a claim, plain facts too
+    (they are 'neutral'); elsewhere only topical or attributed sentences are. A headline repeated at the top of
+    the text and questions ('Question: ...', '...?' at a press briefing) are never claims.
+    """
     memory = Memory()
     kind = outlet_type(outlet)
+    headline = len(title.strip()) if title.strip() and text.lstrip().startswith(title.strip()) else 0
+    on_topic_document = sum(_TOPIC.search(s.text) is not None for s in sentences) >= _TOPICAL_DOCUMENT
     found: list[tuple[Claim, Sentence, float]] = []
     for sentence in sentences:
-        made = _claim(text, sentence, memory, outlet)
+        if sentence.end <= len(text) - len(text.lstrip()) + headline or _QUESTION.search(sentence.text):
+            continue
+        made = _claim(text, sentence, memory, outlet, on_topic_document)
         if made is not None:
             found.append((made[0], sentence, made[1]))
     lean = document_lean(score for _, _, score in found)
@@ -81,13 +96,14 @@ def claims_in_context(text: str, sentences: list[Sentence], outlet: str | None) 
                               score, tuple(c.reasons))) for c, s, score in found]
 
 
-def _claim(text: str, sentence: Sentence, memory: Memory, outlet: str | None) -> tuple[Claim, float] | None:
-    """Build the claim a sentence makes with its rule score, or None when it is not about the topic."""
+def _claim(text: str, sentence: Sentence, memory: Memory, outlet: str | None,
+           on_topic_document: bool) -> tuple[Claim, float] | None:
+    """Build the claim a sentence makes with its rule score, or None when it is not a claim."""
     found = attribute(sentence)
     speaker, kind, span, cue = resolve(text, sentence, found, memory, outlet)
     score, reasons = stance_score(sentence.text, kind, cue)
     on_topic = _TOPIC.search(sentence.text) is not None
-    if not on_topic and not (found and (found.source or found.continued) and reasons):
+    if not on_topic_document and not on_topic and not (found and (found.source or found.continued) and reasons):
         return None
     start, end = found.content if found else (sentence.start, sentence.end)
     return Claim(

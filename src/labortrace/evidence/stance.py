@@ -31,6 +31,24 @@ _CUES: tuple[tuple[float, re.Pattern[str], str], ...] = tuple(
         (1.0, r"\b(assimilat\w+|eras(e|ing) (their|uyghur)|break up (their )?(families|communities)|ethnic and religious|"
               r"(religious|cultural) (practices|identity)|banned from (praying|fasting)|mandarin (classes|lessons)|"
               r"flag-raising|loyalty to the party)\b", "assimilation"),
+        # targets and placements: the quota system described without the word 'quota'
+        (1.5, r"\b(targets?)\b[^.;]{0,40}\b(transfer\w*|labou?r\w*|workers|pickers|people|villages?|households?|township)\b|"
+              r"\b(set|given|assigned|met|meet|miss\w*|reach\w*) (a |the |their |annual |each village's )?targets?\b|"
+              r"\b(placed|put) (in|into) (work|jobs|factor\w+)\b|\b(people|workers|labou?rers) (already )?sent\b|"
+              r"\bsent by the (transfer|labou?r) (office|bureau)\b", "targets"),
+        (1.5, r"\b(cadres?|closed(-off)? (units?|management|compounds?|dormitor\w+|areas?)|military-style|grateful to the party|"
+              r"separate (building|canteen|dormitor\w+|compound)|political (classes|meetings|training)|taken to (a|the) (centre|center|camp)|"
+              r"messaging app|collected (our|their|her|his) (identity|id) cards|until (midnight|dark|late at night)|from dawn)\b",
+         "control"),
+        (1.0, r"\b(would|will|could) lose (access to |their |her |his |our )?(subsidies|loans|pensions?|land|benefits|jobs?)\b|"
+              r"\b(land|pension|subsidies) would be (given|taken|cut)\b", "threats"),
+        # origin elsewhere and open doors: the usual company and official answers to an allegation
+        (-2.5, r"\b(came|comes|come|grown|made|sourced|produced|originat\w+) (\w+ )?(in|from) (?!xinjiang|the uyghur|china)[a-z]+|"
+               r"\bnot (in|from) xinjiang\b|\bno (chinese|xinjiang) (cotton|tomatoes|polysilicon|yarn|materials?)\b|"
+               r"\bnothing to hide\b|\b(inspect|visit|see)\b[^.;]{0,30}\bat any time\b|\b(equal|the same) rights\b|"
+               r"\b(protected|provided) (for )?by (the )?law\b|\bnever held back\b|\bdays' notice\b|\bpaid according to\b|"
+               r"\bshake off poverty\b|\bcreated (more than |over |about )?[\d,]+ jobs\b|\bbank accounts?\b|\btruth about\b|"
+               r"\bassured\b", "open answer"),
         (-3.0, r"\b(contrary to (the )?facts|piece of fiction|(do|does|did) not tolerate|prohibit\w*|cut ties|free to (resign|go|quit|return)|can (resign|quit|leave)|of their own accord|(own|their) wishes|respect\w* (the |their )?(customs|wishes|rights)|no record of|never (participated|used|employed|taken part)|welcome to visit|see for themselves|protectionism|political (show|manipulation|motives?)|destroy the livelihoods|ulterior motives?|not because anyone)\b", "rebuttal phrase"),
         (-4.0, r"\b(den(y|ies|ied|ial|ials)|reject\w*|refut\w+|dismiss\w*|rebut\w*)\b", "denial verb"),
         (-4.0, r"\b(groundless|baseless|unfounded|lies?|lying|fabricat\w+|smears?|slander\w*|rumou?rs?|nonsense|disinformation|misinformation|false|untrue|incorrect|inaccurate|misrepresent\w*|distort\w*|not true|hoax|the so-called|so-called|malicious|hype|concocted|smear campaign|lie of the century|political manipulation)\b", "rebuttal"),

@@ -31,6 +31,8 @@ _NEUTRAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((tag, re.compile(
     ("procedure", r"\b(review\w*|investigat\w+|looking into|take[sn]? (the|these) (allegations|reports|concerns) seriously|"
                   r"will (publish|share|respond|reply|consider|decide|hold|release|present)|would (decide|respond|reply|review|"
                   r"consider|act|rule|publish)|expected to|plans? to|asked (its|the) suppliers|commissioned|engaged)\b"),
+    ("legal_frame", r"\b(presum\w+|unless (the )?(importers?|companies|company) (can )?prove|under the law|the law (requires|says|bars)|"
+                    r"rebuttable|days to (answer|respond|reply))\b"),
     ("business_fact", r"\b(employs|operates|produces|produced|exports|sells|ships|accounts for|worth|output|revenue|"
                       r"stores|tonnes|percent|per cent|founded|headquartered|attended)\b"),
 ))
