@@ -1,7 +1,8 @@
 """The translation lexicon: Han words, English phrases and typed pinyin mapped to canonical tokens.
 
-Loaded once from the package data (data/lexicon.tsv: industry and organisation words; data/lexicon_places.tsv:
-provinces and major cities). Every entry is a general-language translation or a place name, never a company.
+Loaded once from the package data (data/lexicon.tsv: industry and organisation words; data/lexicon_han_only.tsv:
+general words whose pinyin is too often a brand to be read as the word; data/lexicon_places.tsv: provinces
+and major cities). Every entry is a general-language translation or a place name, never a company.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from importlib import resources
 
 from labortrace.names.pinyin import PIECE_MAX, han_syllables, read_pinyin
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["HAN_ONLY", "Lexicon", "lexicon"]
+
+#: Rows read like lexicon.tsv's, except that their pinyin typed in Latin stays syllables.
+HAN_ONLY = "lexicon_han_only.tsv"
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,12 @@ def lexicon() -> Lexicon:
     han: dict[str, tuple[str, ...]] = {}
     english: dict[tuple[str, ...], tuple[str, ...]] = {}
     typed: dict[str, tuple[str, ...]] = {}  # pinyin spellings a row lists among its variants ('jiaju', 'lvye')
-    for word, canonical, variants in _rows("lexicon.tsv"):
+    han_only: set[str] = set()  # words whose pinyin typed in Latin is more often a brand ('shenghua' 盛华, not 生化)
+    rows = [(False, row) for row in _rows("lexicon.tsv")] + [(True, row) for row in _rows(HAN_ONLY)]
+    for only, (word, canonical, variants) in rows:
         tokens = tuple(canonical.split())
+        if only and word not in han:
+            han_only.add(word)
         if word:
             han.setdefault(word, tokens)
             spelling = "".join(han_syllables(word))
@@ -70,7 +78,7 @@ def lexicon() -> Lexicon:
         han.setdefault(word, tokens)
         for variant in filter(None, variants.split("|")):
             english.setdefault(tuple(variant.split()), tokens)
-    pinyin = _pinyin_spellings(han)
+    pinyin = _pinyin_spellings({w: t for w, t in han.items() if w not in han_only})
     for variant, tokens in typed.items():  # a row naming its own pinyin settles a homophone clash
         pinyin[variant] = pinyin[variant.replace("v", "u")] = tokens
     # English spellings that already read as the same pinyin ('beijing') are left to the pinyin reader.
