@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from labortrace.names.pinyin import PIECE_MAX, han_syllables, read_pinyin
+from labortrace.names.pinyin import PIECE_MAX, han_syllables, is_pinyin_syllable, read_pinyin
 
-__all__ = ["HAN_ONLY", "Lexicon", "lexicon"]
+__all__ = ["HAN_ONLY", "Lexicon", "concepts", "lexicon"]
 
 #: Rows read like lexicon.tsv's, except that their pinyin typed in Latin stays syllables.
 HAN_ONLY = "lexicon_han_only.tsv"
@@ -106,3 +106,12 @@ def _pinyin_spellings(han: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, .
         if len(spelling) <= PIECE_MAX and all(set(shortest) <= set(o) for o in options):
             pinyin[spelling] = shortest
     return pinyin
+
+
+@lru_cache(maxsize=1)
+def concepts() -> frozenset[str]:
+    """Canonical tokens that translate a word (technology, pharmaceutical, strait), as opposed to pinyin syllables."""
+    lex = lexicon()
+    words = {t for toks in (*lex.han.values(), *lex.english.values()) for t in toks}
+    return frozenset(w for w in words if not is_pinyin_syllable(w))
+

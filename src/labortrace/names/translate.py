@@ -96,18 +96,24 @@ def segment_han(text: str) -> tuple[str, ...]:
 
 
 def _han_pieces(text: str) -> list[Piece]:
+    """Lexicon words as their tokens; each run of other characters read on its own.
+
+    pypinyin reads by its own phrases, and a phrase that straddles a lexicon word reads wrongly: in 仁和药业
+    it finds 和药 (huo yao), where the name is 仁和 (ren he) + 药业 (pharmaceutical).
+    """
     lex = lexicon()
-    text = text.translate(lex.t2s)
-    readings = han_syllables(text)
+    words = segment_han(text.translate(lex.t2s))
     pieces: list[Piece] = []
-    i = 0
-    for word in segment_han(text):
-        if len(word) > 1:
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1:
+            run.append(word)
+            continue
+        if run:
+            pieces.extend(r if r in syllables() else (r,) for r in han_syllables("".join(run)))
+            run = []
+        if word:
             pieces.append(lex.han[word])
-        else:
-            reading = readings[i]
-            pieces.append(reading if reading in syllables() else (reading,))
-        i += len(word)
     return pieces
 
 
