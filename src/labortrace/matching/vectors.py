@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,16 +17,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from labortrace.matching.packed import pack_analysis
+from labortrace.names.lexicon import concepts
 from labortrace.names.normalize import NameAnalysis, analyze_name
+from labortrace.names.pinyin import is_pinyin_syllable
 from labortrace.settings import setting
 
 #: Fewer names than this are analysed in this process: starting workers costs more than it saves.
 PARALLEL_MIN = 20000
 CHUNK = 4000
+#: Brand syllables beyond this many make initials no one abbreviates to.
+MAX_INITIALS = 5
+_ACRONYM = re.compile(r"[b-df-hj-np-tv-z]{2,5}")
 
 
 def name_features(analysis: NameAnalysis) -> list[str]:
-    """The sparse features of a name: tokens, pairs of adjacent tokens, and trigrams of its joined key."""
+    """The sparse features of a name: tokens, pairs of adjacent tokens, trigrams of its joined key, and initials."""
     tokens = analysis.tokens
     feats = ["w:" + t for t in tokens]
     feats.extend(f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:]))
@@ -33,7 +39,21 @@ def name_features(analysis: NameAnalysis) -> list[str]:
     if key:
         padded = f"^{key}$"
         feats.extend("g:" + padded[i : i + 3] for i in range(len(padded) - 2))
+    feats.extend(initials_features(analysis.core_tokens))
     return feats
+
+
+def initials_features(core: tuple[str, ...]) -> list[str]:
+    """Initials that an acronym name shares with the pinyin it abbreviates: 'XJ Electric' and 许继电气 (xu ji) both give 'i:xj'.
+
+    A name's brand syllables (2 to 5, translated words left out) give their initials; a word of 2 to 5
+    consonants that is no syllable ('gf', 'zjbc') is taken as such initials already.
+    """
+    known = concepts()
+    brand = [t for t in core if t not in known and is_pinyin_syllable(t)]
+    out = ["i:" + "".join(t[0] for t in brand)] if 2 <= len(brand) <= MAX_INITIALS else []
+    out.extend("i:" + t for t in core if _ACRONYM.fullmatch(t) and not is_pinyin_syllable(t))
+    return out
 
 
 def feature_hash(feature: str) -> int:

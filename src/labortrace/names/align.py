@@ -18,7 +18,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from labortrace.names.normalize import NameAnalysis
-from labortrace.names.translate import is_pinyin_syllable, lexicon
+from labortrace.names.lexicon import concepts
+from labortrace.names.translate import is_pinyin_syllable
 
 __all__ = ["Alignment", "align_names", "fold_romanisation", "spelling_similarity"]
 
@@ -82,17 +83,10 @@ def _initials(pinyin_run: tuple[str, ...], latin: str) -> float:
     return 0.9 if len(pinyin_run) >= 2 and latin == "".join(s[0] for s in pinyin_run) else 0.0
 
 
-@lru_cache(maxsize=1)
-def _concepts() -> frozenset[str]:
-    lex = lexicon()
-    words = {t for toks in (*lex.han.values(), *lex.english.values()) for t in toks}
-    return frozenset(w for w in words if not is_pinyin_syllable(w))
-
-
 def _weight(token: str) -> float:
     if token in WEAK_CONCEPTS:
         return WEAK_WEIGHT
-    if token in _concepts() or is_pinyin_syllable(token):
+    if token in concepts() or is_pinyin_syllable(token):
         return 1.0
     # An unknown word (a brand spelling) weighs as many syllables as it has vowel groups.
     return float(max(1, min(4, len(re.findall(r"[aeiouy]+", token)))))
@@ -100,7 +94,7 @@ def _weight(token: str) -> float:
 
 def _spellable(token: str) -> bool:
     """Pinyin syllables and unknown words can be spelt differently; concept tokens cannot."""
-    return token not in _concepts() and token.isalpha()
+    return token not in concepts() and token.isalpha()
 
 
 def _run_similarity(han: tuple[str, ...], latin: tuple[str, ...]) -> float:
