@@ -4,7 +4,7 @@ Run: python -m bench.matching.tools TOOL DATA.pkl OUT.json [--queries N] [--cand
 TOOL is labortrace, nk:<algorithm> (scores labortrace's candidates), nk-brute:<algorithm>, rapidfuzz or splink.
 Peak memory counts this process and every worker it forks (data loading included, the same for every tool): a
 sampler thread sums the proportional set size (PSS: a page shared by n processes counts 1/n in each) of the
-process tree every 0.1 s, so memory the forked workers share with the parent is counted once, and their own
+process tree every second, so memory the forked workers share with the parent is counted once, and their own
 memory is not left out. `peak_rss_mb` is that peak (or this process's own peak RSS where it is larger, which
 also covers a peak shorter than the sampling period); `peak_rss_sum_mb` sums the processes' RSS instead (shared
 pages counted in each: an upper bound); `peak_rss_main_mb` is this process's own peak RSS, as reported before.
@@ -66,7 +66,7 @@ def tree_memory_mb(pid: int | None = None) -> tuple[float, float]:
 class PeakMemory:
     """Samples the memory of this process and its workers in a thread; `stop` returns the peaks in MB."""
 
-    def __init__(self, period: float = 0.1) -> None:
+    def __init__(self, period: float = 1.0) -> None:  # a sample of a 1M index's processes costs ~10-30 ms of CPU
         self.period = period
         self.pss = self.rss = 0.0
         self._done = threading.Event()

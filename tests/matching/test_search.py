@@ -67,3 +67,11 @@ def test_full_cosines_of_pairs_with_nothing_in_common_are_zero() -> None:
     got = full_cosines(q, ref, np.array([0, 0, 1]), np.array([0, 1, 1]))
     assert np.allclose(got, [0.0, np.sqrt(0.5), 0.0])
     assert search(q, ref.T.tocsr(), ref, limit=5)[1] == []  # a query without features has no candidates
+
+
+def test_a_query_whose_rare_features_find_little_is_searched_again_with_every_feature() -> None:
+    ref = normalised(np.array([[1.0, 0, 0]] * 4 + [[0, 1.0, 1.0]]))  # four names of a common word, one of a rare one
+    q = normalised(np.array([[1.0, 0.3, 0]]))
+    found = search(q, ref.T.tocsr(), ref, limit=3, budget=1, rescore=10)  # the budget leaves only the rare word
+    assert [pos for pos, _ in found[0]] == [0, 1, 2]
+    assert found[0][0][1] > 0.9

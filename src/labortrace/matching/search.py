@@ -5,8 +5,10 @@ million names the lists of common trigrams ('han', 'ng ') hold tens of thousands
 costs milliseconds per query. Here a query first searches with its rarest features only, as many as fit in a
 budget of postings (the rarest one always), which finds the names that share something distinctive with it;
 the best `RESCORE` of those are then given their full cosine, every feature counted, from their own rows of
-the index, and ranked by it. A name that shares only common words with the query is found only when the
-query has nothing rarer: such pairs carry too little weight to be the best candidates.
+the index, and ranked by it. A query whose features all fit in the budget is searched in full at once. When
+the best name found this way shares little with the query (full cosine under `FALLBACK_COSINE`: a typo in the
+brand, a name of common words), the names that share only common features with it may rank higher: that
+query is searched again with every feature, as one sparse product (about one query in ten at a million).
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import numpy as np
 from scipy import sparse
 
 #: Postings a query may read in the first stage (its rarest features first; the rarest one always).
-POSTING_BUDGET = 20000
+POSTING_BUDGET = 30000
 #: Names the first stage passes to the second, which gives them their full cosine.
-RESCORE = 100
+RESCORE = 150
+#: A query whose best candidate's full cosine is below this is searched again with every feature.
+FALLBACK_COSINE = 0.4
 
 Candidates = list[list[tuple[int, float]]]
 
@@ -65,22 +69,53 @@ def search(queries: sparse.csr_matrix, by_feature: sparse.csr_matrix, by_name: s
            budget: int = POSTING_BUDGET, rescore: int = RESCORE) -> Candidates:
     """For each query row, the best (name position, cosine) pairs, best first (ties: lower position first)."""
     queries.sort_indices()
-    postings = np.diff(by_feature.indptr)
-    first = (rarest_features(queries, postings, budget) @ by_feature).tocsr()
+    rare = rarest_features(queries, np.diff(by_feature.indptr), budget)
+    pruned = np.diff(rare.indptr) < np.diff(queries.indptr)
+    first = (rare @ by_feature).tocsr()
     picked: list[np.ndarray] = []
     for qi in range(first.shape[0]):
-        lo, hi = first.indptr[qi], first.indptr[qi + 1]
-        data, idx = first.data[lo:hi], first.indices[lo:hi]
-        if len(data) > rescore:
-            idx = idx[np.argpartition(-data, rescore)[:rescore]]
-        picked.append(idx)
-    query_of = np.repeat(np.arange(len(picked)), [len(p) for p in picked])
-    name_pos = np.concatenate(picked) if picked else np.zeros(0, dtype=np.int32)
-    cosines = full_cosines(queries, by_name, query_of, name_pos)
-    out: Candidates = []
-    start = 0
-    for idx in picked:
-        data, start = cosines[start : start + len(idx)], start + len(idx)
-        order = np.lexsort((idx, -data))[:limit]
-        out.append([(int(idx[o]), float(data[o])) for o in order if data[o] > 0])
+        idx = first.indices[first.indptr[qi] : first.indptr[qi + 1]]
+        picked.append(idx[_top(first.data[first.indptr[qi] : first.indptr[qi + 1]], rescore)] if pruned[qi] else idx)
+    cosines = _rescored(queries, by_name, first, picked, pruned)
+    out = [_ranked(idx, data, limit) for idx, data in zip(picked, cosines)]
+    again = [qi for qi, row in enumerate(out) if pruned[qi] and (not row or row[0][1] < FALLBACK_COSINE)]
+    if again:
+        full = (queries[again] @ by_feature).tocsr()
+        for row, qi in enumerate(again):
+            lo, hi = full.indptr[row], full.indptr[row + 1]
+            out[qi] = _ranked(full.indices[lo:hi], full.data[lo:hi], limit)
     return out
+
+
+def _top(data: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the n largest values (all of them when there are no more than n), in no order."""
+    return np.argpartition(-data, n)[:n] if len(data) > n else np.arange(len(data))
+
+
+def _rescored(queries: sparse.csr_matrix, by_name: sparse.csr_matrix, first: sparse.csr_matrix,
+              picked: list[np.ndarray], pruned: np.ndarray) -> list[np.ndarray]:
+    """Each query's cosines with its picked names: the first stage's where nothing was left out, else full ones."""
+    redo = [qi for qi in range(len(picked)) if pruned[qi]]
+    query_of = np.repeat(np.asarray(redo, dtype=np.int64), [len(picked[qi]) for qi in redo])
+    name_pos = np.concatenate([picked[qi] for qi in redo]) if redo else np.zeros(0, dtype=np.int32)
+    full = full_cosines(queries, by_name, query_of, name_pos)
+    out: list[np.ndarray] = []
+    start = 0
+    for qi, idx in enumerate(picked):
+        if pruned[qi]:
+            out.append(full[start : start + len(idx)])
+            start += len(idx)
+        else:
+            out.append(first.data[first.indptr[qi] : first.indptr[qi + 1]])
+    return out
+
+
+def _ranked(idx: np.ndarray, data: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    """The best `limit` (name position, cosine) pairs, best first, ties by position (at the cut too)."""
+    top = _top(data, limit)
+    if len(top) < len(data):
+        cut = data[top].min()
+        above, tied = np.flatnonzero(data > cut), np.flatnonzero(data == cut)
+        top = np.concatenate((above, tied[np.argsort(idx[tied], kind="stable")][: limit - len(above)]))
+    order = top[np.lexsort((idx[top], -data[top]))]
+    return [(int(idx[o]), float(data[o])) for o in order if data[o] > 0]
