@@ -1,8 +1,9 @@
 """The candidate index: TF-IDF vectors of canonical name tokens and key trigrams, in a sparse matrix.
 
 Derived data, rebuildable from the store and cached on disk by the versions of the datasets it holds.
-Candidate generation is one sparse matrix product per batch of queries: no pair is compared unless
-the two names share a token or a trigram of their canonical form. Names are analysed once, at build time
+Candidate generation is a sparse matrix product per batch of queries over the rarest features of each, then
+full cosines for the names it finds (search.py): no pair is compared unless the two names share a token or a
+trigram of their canonical form. The matrix is kept twice, by feature (posting lists) and by name (rows). Names are analysed once, at build time
 (in worker processes when there are many), and kept packed: scoring unpacks the few candidates it needs.
 """
 
