@@ -83,5 +83,10 @@ class EntityTable(Sequence[IndexedEntity]):
                              self.names[lo:hi], _split(c["addresses"][i]), _split(c["countries"][i]),
                              _split(c["identifiers"][i]))
 
+    def summary(self, i: int) -> tuple[str, str, tuple[str, ...]]:
+        """Entity i's id, caption and datasets: what a match shows, without unpacking the rest."""
+        c = self.columns
+        return c["id"][i], c["caption"][i], tuple(_split(c["datasets"][i]))
+
     def __iter__(self) -> Iterator[IndexedEntity]:
         return (self[i] for i in range(len(self)))

@@ -1,8 +1,9 @@
 """The candidate index: TF-IDF vectors of canonical name tokens and key trigrams, in a sparse matrix.
 
 Derived data, rebuildable from the store and cached on disk by the versions of the datasets it holds.
-Candidate generation is one sparse matrix product per batch of queries: no pair is compared unless
-the two names share a token or a trigram of their canonical form. Names are analysed once, at build time
+Candidate generation is a sparse matrix product per batch of queries over the rarest features of each, then
+full cosines for the names it finds (search.py): no pair is compared unless the two names share a token or a
+trigram of their canonical form. The matrix is kept twice, by feature (posting lists) and by name (rows). Names are analysed once, at build time
 (in worker processes when there are many), and kept packed: scoring unpacks the few candidates it needs.
 """
 
@@ -21,6 +22,7 @@ from scipy import sparse
 
 from labortrace.matching.entities import EntityTable, IndexedEntity
 from labortrace.matching.packed import PackedStrings, read_arrays, unpack_analysis, write_arrays
+from labortrace.matching.search import search
 from labortrace.matching.vectors import Analysed, analyse_names, feature_hash, hashed_features
 from labortrace.names.normalize import NameAnalysis
 from labortrace.store import StoredEntity
@@ -28,7 +30,7 @@ from labortrace.store import StoredEntity
 __all__ = ["IndexedEntity", "NameIndex", "fingerprint", "merge_entities", "normalize_identifier"]
 
 #: Bump when the features, their weighting or the cache layout change: cached indexes are rebuilt.
-INDEX_VERSION = "lt-index-3"
+INDEX_VERSION = "lt-index-4"
 _MAGIC = b"labortrace-index\0" + INDEX_VERSION.encode() + b"\0"
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 ADDRESS_PROPS = ("address", "addressEntity")
@@ -80,21 +82,23 @@ class NameIndex:
         data /= np.repeat(norms.astype(np.float32), lengths)
         # Cosines count the features of no more than STOP_SHARE of the names; norms count them all.
         cap = max(50.0, STOP_SHARE * n)
-        self.candidate_matrix = _rows_keeping(data, cols, analysed.indptr, counts <= cap, len(self.vocab)).T.tocsr()
-        self._tidy()
-
-    def _tidy(self) -> None:
-        """Index arrays as int32 (scipy keeps int64 where it fears overflow, doubling their memory)."""
-        m = self.candidate_matrix
-        if m.nnz < 2**31 and m.indices.dtype != np.int32:
-            m.indices = m.indices.astype(np.int32)
-            m.indptr = m.indptr.astype(np.int32)
+        self.name_matrix = _rows_keeping(data, cols, analysed.indptr, counts <= cap, len(self.vocab))
+        self.candidate_matrix = self.name_matrix.T.tocsr()
+        for m in (self.name_matrix, self.candidate_matrix):
+            _tidy(m)
 
     def entity_id(self, ent_pos: int) -> str:
         """An entity's id, without making the whole entity from a loaded table."""
         if isinstance(self.entities, EntityTable):
             return self.entities.columns["id"][ent_pos]
         return self.entities[ent_pos].id
+
+    def entity_summary(self, ent_pos: int) -> tuple[str, str, tuple[str, ...]]:
+        """An entity's id, caption and datasets (what a match shows), without making the whole entity."""
+        if isinstance(self.entities, EntityTable):
+            return self.entities.summary(ent_pos)
+        ent = self.entities[ent_pos]
+        return ent.id, ent.caption, tuple(ent.datasets)
 
     def analysis(self, name_pos: int) -> NameAnalysis:
         """The analysis of an indexed name, unpacked from storage (no re-analysis)."""
@@ -129,25 +133,13 @@ class NameIndex:
         return _l2_normalise(matrix)
 
     def candidates(self, analyses: Sequence[NameAnalysis], limit: int = 30) -> list[list[tuple[int, float]]]:
-        """For each query name, the best (name position, cosine) pairs, best first."""
+        """For each query name, the best (name position, cosine) pairs, best first (two-stage search: search.py)."""
+        if not len(self.name_entity):
+            return [[] for _ in analyses]
         out: list[list[tuple[int, float]]] = []
         for start in range(0, len(analyses), BATCH):
-            out.extend(self._candidates(analyses[start : start + BATCH], limit))
-        return out
-
-    def _candidates(self, analyses: Sequence[NameAnalysis], limit: int) -> list[list[tuple[int, float]]]:
-        if not len(self.name_entity) or not analyses:
-            return [[] for _ in analyses]
-        sims = (self.vectorise(analyses) @ self.candidate_matrix).tocsr()
-        out: list[list[tuple[int, float]]] = []
-        for qi in range(sims.shape[0]):
-            lo, hi = sims.indptr[qi], sims.indptr[qi + 1]
-            data, idx = sims.data[lo:hi], sims.indices[lo:hi]
-            if len(data) > limit:
-                top = np.argpartition(-data, limit)[:limit]
-                data, idx = data[top], idx[top]
-            order = np.argsort(-data, kind="stable")
-            out.append([(int(idx[o]), float(data[o])) for o in order])
+            batch = self.vectorise(analyses[start : start + BATCH])
+            out.extend(search(batch, self.candidate_matrix, self.name_matrix, limit))
         return out
 
     def save(self, path: Path) -> None:
@@ -158,9 +150,9 @@ class NameIndex:
         arrays = {**table.arrays(), "name_entity": self.name_entity, "place_prefix": self.place_prefix, "vocab": self.vocab,
                   "idf": self.idf, "text_buf": self.name_text.buffer, "text_off": self.name_text.offsets,
                   "packed_buf": self.packed.buffer, "packed_off": self.packed.offsets}
-        m = self.candidate_matrix
-        arrays.update({"c_data": m.data, "c_indices": m.indices, "c_indptr": m.indptr})
-        header["shape"] = m.shape
+        for key, m in (("c", self.candidate_matrix), ("n", self.name_matrix)):
+            arrays.update({f"{key}_data": m.data, f"{key}_indices": m.indices, f"{key}_indptr": m.indptr})
+        header["shape"] = self.candidate_matrix.shape
         write_arrays(path, header, arrays, _MAGIC)
 
     @staticmethod
@@ -184,8 +176,8 @@ class NameIndex:
         index.name_text = PackedStrings(arrays["text_buf"], arrays["text_off"])
         index.entities = EntityTable.from_arrays(arrays, index.name_text)
         index.packed = PackedStrings(arrays["packed_buf"], arrays["packed_off"])
-        index.candidate_matrix = sparse.csr_matrix((arrays["c_data"], arrays["c_indices"], arrays["c_indptr"]),
-                                                   shape=header["shape"])
+        index.candidate_matrix = _mapped_csr(arrays, "c", header["shape"])
+        index.name_matrix = _mapped_csr(arrays, "n", header["shape"][::-1])
         return index
 
 
@@ -201,6 +193,18 @@ class _IdfCache(dict[str, float]):
         pos = self.index._column(feature_hash("w:" + token))
         value = self[token] = float(self.index.idf[pos]) if pos >= 0 else self.unseen
         return value
+
+
+def _tidy(m: sparse.csr_matrix) -> None:
+    """Index arrays as int32 (scipy keeps int64 where it fears overflow, doubling their memory)."""
+    if m.nnz < 2**31 and m.indices.dtype != np.int32:
+        m.indices = m.indices.astype(np.int32)
+        m.indptr = m.indptr.astype(np.int32)
+
+
+def _mapped_csr(arrays: dict[str, np.ndarray], key: str, shape: tuple[int, int]) -> sparse.csr_matrix:
+    """A CSR matrix over mapped arrays (scipy keeps them as they are when the shapes and dtypes agree)."""
+    return sparse.csr_matrix((arrays[f"{key}_data"], arrays[f"{key}_indices"], arrays[f"{key}_indptr"]), shape=shape)
 
 
 def _rows_keeping(data: np.ndarray, cols: np.ndarray, indptr: np.ndarray, keep_feature: np.ndarray,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from labortrace.matching.features import identifier_match
 from labortrace.matching.index import NameIndex, normalize_identifier
 from labortrace.matching.scorer import ALGORITHM, PairScore, score_names
-from labortrace.matching.vectors import fork_pool, workers
+from labortrace.matching.vectors import fork_pool, warm_analysis, workers
 from labortrace.model import Match, QueryRecord
 from labortrace.names.normalize import NameAnalysis, analyze_name
 
@@ -48,7 +48,7 @@ class Matcher:
         global _WORKER_MATCHER
         chunks = [queries[start : start + BATCH] for start in range(0, len(queries), BATCH)]
         _WORKER_MATCHER = self  # forked workers inherit it: the index is shared, not pickled
-        pool = fork_pool(workers()) if len(chunks) >= PARALLEL_CHUNKS else None
+        pool = fork_pool(workers(), self._warm) if len(chunks) >= PARALLEL_CHUNKS else None
         out: list[list[Match]] = []
         results: Iterable[tuple[list[list[Match]], int]]
         results = map(self._scored_chunk, chunks) if pool is None else pool.imap(_worker_chunk, chunks)
@@ -64,6 +64,13 @@ class Matcher:
             if pool is not None:
                 pool.terminate()
         return out
+
+    def _warm(self) -> None:
+        """Score a few names, so that what analysis and scoring load lazily is loaded before workers fork."""
+        analyses = warm_analysis()
+        idf = self.index.idf_lookup()
+        for a in analyses:
+            score_names(a, analyses[0], idf).explain(a, analyses[0])
 
     def match(self, query: QueryRecord) -> list[Match]:
         return self._match_chunk([query])[0]
@@ -128,12 +135,12 @@ class Matcher:
 
     def _match(self, ent_pos: int, pair: PairScore, q: NameAnalysis, ref: NameAnalysis) -> Match:
         """A match with its explanation: built only for pairs that are kept."""
-        ent = self.index.entities[ent_pos]
+        entity_id, caption, datasets = self.index.entity_summary(ent_pos)
         return Match(
-            entity_id=ent.id,
-            caption=ent.caption,
+            entity_id=entity_id,
+            caption=caption,
             score=pair.score,
-            datasets=tuple(ent.datasets),
+            datasets=datasets,
             explanation=pair.explain(q, ref),
             features={f.name: round(f.score, 4) for f in pair.features},
             query_name=q.original,
