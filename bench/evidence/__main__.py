@@ -32,7 +32,8 @@ def _project_rows(figures: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def main() -> None:
-    figures = {split: project.evaluate(split) for split in ("dev", "test")}
+    figures = {"dev": project.evaluate("dev"), "test": project.evaluate("test"),
+               "test 07-27": project.evaluate("test", range(7, 28)), "test 28-31": project.evaluate("test", range(28, 32))}
     speed = project.throughput()
     parsed_speed = project.throughput(parser=True)
     load = os.getloadavg()[0]
@@ -50,7 +51,8 @@ def main() -> None:
         "out).",
         "",
         "Project set (bench/evidence/corpus: fictional articles; dev = docs 01-06 used for development, "
-        "test = 07-27 held out):",
+        "test = 07-31 held out from training; the aggregate figures of 07-27 were looked at during development, "
+        "28-31 were written and committed before anything was run on them):",
         "",
         *_project_rows(figures),
         "",

@@ -1,6 +1,6 @@
 """Build the project's fictional sets: <set>/src/NN.txt (annotated) -> <set>/NN.txt + <set>/NN.json.
 
-Two sets: corpus/ (evaluation: dev 01-06, held-out test 07-27) and training/ (t01-t70, written for training
+Two sets: corpus/ (evaluation: dev 01-06, held-out test 07-31) and training/ (t01-t70, written for training
 the stance model only; no sentence is copied from corpus/).
 
 Annotated source format: a header (title, outlet, style, split), '---', then one paragraph a line.

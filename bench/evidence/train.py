@@ -1,7 +1,7 @@
 """Train the stance model and write src/labortrace/evidence/data/stance_model.json: python -m bench.evidence.train.
 
 Data: the project's fictional training set (bench/evidence/training, t01-t70) and the dev documents 01-06 of
-the evaluation set; the held-out documents 07-27 are never read here. Each gold claim is paired with the
+the evaluation set; the held-out documents 07-31 are never read here. Each gold claim is paired with the
 claim the pipeline finds for it, so the model learns from the same speaker types and cues it sees at run time.
 Model: multinomial logistic regression (L2) over features.features(), fitted by full-batch gradient descent.
 `--folds` prints leave-documents-out cross-validation figures instead of writing the model. The written model's class
