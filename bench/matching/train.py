@@ -97,6 +97,8 @@ def candidate_pairs(size: int, seed: int, n_queries: int) -> tuple[Dataset, dict
     tokens = {t for _, name, _ in found for t in analyze_name(name).tokens} | {t for a in analyses for t in a.tokens}
     tokens |= {t for name in {n for _, n, _ in found} for t in parts(analyze_name(name)).core}
     tokens |= {t for a in analyses for t in parts(a).core}
+    every = [analyze_name(n) for n in {n for _, n, _ in found}] + analyses
+    tokens |= {f"b:{x}_{y}" for a in every for seq in (a.tokens, parts(a).brand) for x, y in zip(seq, seq[1:])}
     idf = {t: index.token_idf(t) for t in tokens}  # OCR-folded words too: the features weigh those
     idf["\0unseen\0"] = index.token_idf("\0unseen\0")
     OUT.mkdir(exist_ok=True)
