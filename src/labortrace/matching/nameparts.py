@@ -28,8 +28,8 @@ LEFTOVER_WORDS = frozenset({"co", "ltd", "limited", "company", "corp", "corporat
                             "tnhh", "jsc", "pjsc", "establishment", "sti"})
 #: Legal forms of several words, at either end of a name: Vietnamese 'Công ty TNHH', Turkish 'San. ve Tic. A.Ş.',
 #: Arabic ذ.م.م (read 'dh m m'), مؤسسة and شركة (establishment, company) as the folding spells them. Longest first.
-_LEGAL_RUNS = (("san", "ve", "tic", "a", "s"), ("san", "ve", "tic"), ("cong", "ty", "tnhh"), ("cong", "ty"), ("dh", "m", "m"),
-               ("ltd", "sti"), ("a", "s"), ("mwsst",), ("shrkt",))
+_LEGAL_RUNS = (("san", "ve", "tic", "a", "s"), ("san", "ve", "tic"), ("cong", "ty", "co", "phan"), ("cong", "ty", "tnhh"), ("ty", "co", "phan"),
+               ("ty", "tnhh"), ("cong", "ty"), ("dh", "m", "m"), ("ltd", "sti"), ("a", "s"), ("mwsst",), ("shrkt",))
 _OCR_SIGN = re.compile(r"[0158]|rn|cl")
 _LONG_LEFTOVERS = ("company", "limited", "corporation", "incorporated")
 #: Legal forms written in pinyin, longest first (股份有限公司, 有限责任公司, 有限公司, 公司).
@@ -110,9 +110,8 @@ def _refold(token: str) -> tuple[str, ...]:
     read = tuple(latin_to_tokens(folded)) or (folded,)
     if _reads_well(read):
         return read
-    # 'rn' and 'cl' are real letters in many words ('Bernard', 'Handcl' for 'Handel'): only digits are always misread.
-    digits = _ocr_fold(token, _OCR[:4])
-    return _letter_confusion(digits) or tuple(latin_to_tokens(digits)) or (digits,)
+    # Both names are folded alike, so a real 'rn' ('Bernard') folds on both sides; a 'c' for an 'e' is tried too.
+    return _letter_confusion(token) or _letter_confusion(folded) or read
 
 
 def _reads_well(tokens: tuple[str, ...]) -> bool:
@@ -196,14 +195,25 @@ def _parts(tokens: tuple[str, ...], prefix: int, han: bool, original: str) -> Na
 
 
 def _strip_legal_runs(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The words without a legal form of several words at their start or end (one at each end at most)."""
+    """The words without legal forms of several words: anywhere (words get moved: 'A.Ş. Breta Ticaret San. ve Tic. Ünal'), one-letter runs ('a s') only at an end."""
     for run in _LEGAL_RUNS:
-        if len(tokens) > len(run) and tokens[: len(run)] == run:
-            tokens = tokens[len(run) :]
-            break
-    for run in _LEGAL_RUNS:
-        if len(tokens) > len(run) and tokens[-len(run) :] == run:
-            return tokens[: -len(run)]
+        size = len(run)
+        if len(tokens) <= size or run[0] not in tokens:
+            continue
+        before = len(tokens)
+        if len(run[0]) > 1:
+            i = 0
+            while i <= len(tokens) - size and len(tokens) > size:
+                if tokens[i : i + size] == run:
+                    tokens = tokens[:i] + tokens[i + size :]
+                else:
+                    i += 1
+        elif tokens[:size] == run:
+            tokens = tokens[size:]
+        elif tokens[-size:] == run:
+            tokens = tokens[:-size]
+        if run[0] == "ty" and len(tokens) < before and len(tokens) > 1 and "cong" in (tokens[0], tokens[-1]):  # 'Công' moved away from its 'ty'
+            tokens = tokens[1:] if tokens[0] == "cong" else tokens[:-1]
     return tokens
 
 
