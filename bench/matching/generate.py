@@ -11,6 +11,9 @@ from bench.matching import vocab
 from bench.matching.variants import NEGATIVE_KINDS, negative_query, positive_query
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+#: Changes whenever the same seed would generate other data; cached files carry it in their name (2: labels follow
+#: what names show, see companies.Company.key and latin_key).
+GENERATOR_VERSION = 2
 POSITIVE_SHARE = 0.3
 
 

@@ -25,7 +25,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from bench.matching import metrics as m
-from bench.matching.generate import Dataset, build
+from bench.matching.generate import GENERATOR_VERSION, Dataset, build
 from labortrace.matching.features import VALUE_NAMES, pair_values, parts
 from labortrace.matching.index import IndexedEntity, NameIndex
 from labortrace.matching.matcher import COSINE_FLOOR
@@ -78,7 +78,7 @@ def collect(size: int, seed: int, n_queries: int) -> Pairs:
 
 def candidate_pairs(size: int, seed: int, n_queries: int) -> tuple[Dataset, dict[str, float], list[tuple[int, str, str]]]:
     """The generated set, the reference token IDF and every (query, candidate name, entity) the matcher would score; cached under out/."""
-    path = OUT / f"train-{size}-{seed}-{n_queries}.pkl"
+    path = OUT / f"train-{size}-{seed}-{n_queries}-g{GENERATOR_VERSION}.pkl"
     if path.exists():
         with open(path, "rb") as fh:
             cached: tuple[Dataset, dict[str, float], list[tuple[int, str, str]]] = pickle.load(fh)
