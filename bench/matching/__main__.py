@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.matching import real
-from bench.matching.generate import SIZES, Dataset, build
+from bench.matching.generate import GENERATOR_VERSION, SIZES, Dataset, build
 from bench.matching.report import Run, markdown_report
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -28,7 +28,7 @@ NK_ALGORITHMS = ("logic-v2", "logic-v1", "ofac", "regression-v1")
 
 def dataset(size: str, seed: int) -> Path:
     """The data file for a size, built once per seed and kept under out/."""
-    path = OUT / f"data-{size}-{seed}.pkl"
+    path = OUT / f"data-{size}-{seed}-g{GENERATOR_VERSION}.pkl"
     if not path.exists():
         t0 = time.perf_counter()
         data = build(SIZES[size], seed)

@@ -34,7 +34,16 @@ class Company:
 
     @property
     def key(self) -> tuple[str, str, int, int]:
-        """Identity: legal form aside, two companies with the same key are one."""
+        """Identity: legal form aside, two companies with the same key are one.
+
+        Only what the names can show counts: a Cyrillic or Arabic name does not show its country (two 'ООО
+        «Сибвест Трейд»' in Russia and Kazakhstan would be one name labelled two companies), and a Latin brand
+        is compared with its diacritics folded ('Mafö' and 'Mafó' both read 'Mafo').
+        """
+        if self.kind in ("cyr", "ar"):
+            return (self.kind, self.brand, self.industry, self.place)
+        if self.kind == "latin":
+            return (self.kind + self.country, fold_diacritics(self.brand).lower(), self.industry, self.place)
         return (self.kind + self.country, self.brand, self.industry, self.place)
 
 
@@ -81,11 +90,13 @@ def brand_latin(c: Company) -> str:
     return generic[c.brand] if c.brand in generic else cap("".join(py(c.brand)))
 
 
-def latin_key(c: Company) -> tuple[str, str, int, int]:
-    """What a name written in Latin letters can tell about a company (homophone brands collide)."""
+def latin_key(c: Company) -> tuple[str, str, str, str]:
+    """What a name written in Latin letters can tell about a company: homophone brands collide, and so do places and
+    lines of business that English writes alike (台州 and 泰州 are both 'Taizhou', 化工 and 化学 both 'Chemical')."""
     if c.kind != "cn":
-        return c.key
-    return ("cn", "".join(py(c.brand)), c.industry, c.place)
+        kind, brand, industry, place = c.key
+        return (kind, brand, str(industry), str(place))
+    return ("cn", "".join(py(c.brand)), vocab.INDUSTRIES[c.industry][1][0], vocab.PLACES[c.place][1])
 
 
 def han_name(c: Company, with_place: bool = True, shi: bool = True, legal: bool = True) -> str:

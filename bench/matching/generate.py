@@ -11,6 +11,9 @@ from bench.matching import vocab
 from bench.matching.variants import NEGATIVE_KINDS, negative_query, positive_query
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+#: Changes whenever the same seed would generate other data; cached files carry it in their name (2: labels follow
+#: what names show, see companies.Company.key and latin_key).
+GENERATOR_VERSION = 2
 POSITIVE_SHARE = 0.3
 
 
@@ -90,7 +93,7 @@ def build(size: int, seed: int = 20261123, n_queries: int = 10_000) -> Dataset:
     taken: set[tuple[str, str, int, int]] = set()
     refs = draw_companies(rng, size, taken)
     entities = [reference_entity(rng, i, c) for i, c in enumerate(refs)]
-    by_latin: dict[tuple[str, str, int, int], list[int]] = {}
+    by_latin: dict[tuple[str, str, str, str], list[int]] = {}
     for i, c in enumerate(refs):
         by_latin.setdefault(co.latin_key(c), []).append(i)
     ctx = QueryContext(rng, refs, entities, taken, by_latin)
@@ -104,14 +107,14 @@ class QueryContext:
     refs: list[co.Company]
     entities: list[RefEntity]
     taken: set[tuple[str, str, int, int]]
-    by_latin: dict[tuple[str, str, int, int], list[int]]
-    _brand_industry: Counter[tuple[str, int]] | None = None
+    by_latin: dict[tuple[str, str, str, str], list[int]]
+    _brand_industry: Counter[tuple[str, ...]] | None = None
 
     def unique_without_place(self, c: co.Company) -> bool:
         """Whether brand and industry alone (place dropped) still name one reference company, in Latin letters."""
         if self._brand_industry is None:
-            self._brand_industry = Counter(("".join(co.py(r.brand)), r.industry) for r in self.refs if r.kind == "cn")
-        return self._brand_industry[("".join(co.py(c.brand)), c.industry)] == 1
+            self._brand_industry = Counter(co.latin_key(r)[:3] for r in self.refs if r.kind == "cn")
+        return self._brand_industry[co.latin_key(c)[:3]] == 1
 
 
 def make_query(ctx: QueryContext, row: int) -> Query:

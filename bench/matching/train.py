@@ -25,7 +25,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from bench.matching import metrics as m
-from bench.matching.generate import Dataset, build
+from bench.matching.generate import GENERATOR_VERSION, Dataset, build
 from labortrace.matching.features import VALUE_NAMES, pair_values, parts
 from labortrace.matching.index import IndexedEntity, NameIndex
 from labortrace.matching.matcher import COSINE_FLOOR
@@ -78,7 +78,7 @@ def collect(size: int, seed: int, n_queries: int) -> Pairs:
 
 def candidate_pairs(size: int, seed: int, n_queries: int) -> tuple[Dataset, dict[str, float], list[tuple[int, str, str]]]:
     """The generated set, the reference token IDF and every (query, candidate name, entity) the matcher would score; cached under out/."""
-    path = OUT / f"train-{size}-{seed}-{n_queries}.pkl"
+    path = OUT / f"train-{size}-{seed}-{n_queries}-g{GENERATOR_VERSION}.pkl"
     if path.exists():
         with open(path, "rb") as fh:
             cached: tuple[Dataset, dict[str, float], list[tuple[int, str, str]]] = pickle.load(fh)
@@ -97,6 +97,8 @@ def candidate_pairs(size: int, seed: int, n_queries: int) -> tuple[Dataset, dict
     tokens = {t for _, name, _ in found for t in analyze_name(name).tokens} | {t for a in analyses for t in a.tokens}
     tokens |= {t for name in {n for _, n, _ in found} for t in parts(analyze_name(name)).core}
     tokens |= {t for a in analyses for t in parts(a).core}
+    every = [analyze_name(n) for n in {n for _, n, _ in found}] + analyses
+    tokens |= {f"b:{x}_{y}" for a in every for seq in (a.tokens, parts(a).brand) for x, y in zip(seq, seq[1:])}
     idf = {t: index.token_idf(t) for t in tokens}  # OCR-folded words too: the features weigh those
     idf["\0unseen\0"] = index.token_idf("\0unseen\0")
     OUT.mkdir(exist_ok=True)

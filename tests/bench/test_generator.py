@@ -54,3 +54,21 @@ def test_variant_helpers_change_the_text_as_named() -> None:
     slipped = typo(rng, "Shenzhen Jinkun Textile")
     assert slipped != "Shenzhen Jinkun Textile" and abs(len(slipped) - 23) <= 1
     assert ocr(random.Random(2), "Solo") != "Solo"
+
+
+def test_names_that_look_alike_in_latin_letters_share_a_latin_key() -> None:
+    taizhou = [i for i, (_, en) in enumerate(co.vocab.PLACES) if en == "Taizhou"]
+    chemical = [i for i, (_, en) in enumerate(co.vocab.INDUSTRIES) if en[0] == "Chemical"]
+    assert len(taizhou) == 2 and len(chemical) == 2
+    one = co.Company("cn", "cn", "金坤", chemical[0], taizhou[0])
+    two = co.Company("cn", "cn", "金坤", chemical[1], taizhou[1])
+    assert co.english_name(one) == co.english_name(two)
+    assert co.latin_key(one) == co.latin_key(two) and one.key != two.key
+
+
+def test_a_foreign_identity_is_what_its_names_show() -> None:
+    ru = co.Company("cyr", "ru", "Сибвест", 3, -1, 0)
+    kz = co.Company("cyr", "kz", "Сибвест", 3, -1, 1)
+    assert co.native_name(ru).split()[1:] == co.native_name(kz).split()[1:]
+    assert ru.key == kz.key  # the country is not in the name: one company, not a look-alike non-match
+    assert co.Company("latin", "pl", "Mafö", 2).key == co.Company("latin", "pl", "Mafó", 2).key

@@ -1,4 +1,4 @@
-"""Features of lt-name-v4: places on one side, word order, OCR, transliteration, rarity, substitutions; the fitted model."""
+"""Features of lt-name-v5: places on one side, word order, OCR, transliteration, rarity, substitutions; the fitted model."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from labortrace.matching import features as ft
 from labortrace.matching import nameparts
 from labortrace.matching.scorer import ALGORITHM, MODEL_PATH, score_names
 from labortrace.names.normalize import analyze_name
+from labortrace.names.translate import latin_to_tokens
 
 
 def flat(_token: str) -> float:
@@ -86,7 +87,7 @@ def test_model_is_fitted_on_training_seeds_only() -> None:
     meta = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert 20261123 not in meta["train_seeds"] and meta["holdout_seed"] != 20261123
     assert set(meta["weights"]) == set(ft.VALUE_NAMES)
-    assert ALGORITHM == "lt-name-v4"
+    assert ALGORITHM == "lt-name-v5"
 
 
 def test_score_is_a_probability_with_weighed_reasons() -> None:
@@ -106,7 +107,8 @@ def test_fast_values_equal_the_explained_features() -> None:
 
     names = ["Shantou Donggui Software Co., Ltd.", "东贵软件", "Ansui Machinery, Guangzhou", "SZ Tianhong Packaging Ltd.",
              "Suzhou Tianhong Packaging Co., Ltd.", "Woźniak Sápáro Odzież Sp. z o.o.", "Woźniak Sápáro Handel Sp. z o.o.",
-             "Jinkun Chemical", "Jiakun Chemical", "Wuhan Changsai Techn0logy Co., Ltcl.", "ООО «Котех Химпром»", ""]
+             "Jinkun Chemical", "Jiakun Chemical", "Wuhan Changsai Techn0logy Co., Ltcl.", "ООО «Котех Химпром»", "",
+             "S.A. Handel Gesu", "Gesu Handel S.A.", "Hefei Huaxia Chemical Co.", "Huaxia Chemical Co., Ltd.", "Al Fajr Rashid Mansour"]
     for q in names:
         for r in names:
             qa, ra = analyze_name(q), analyze_name(r)
@@ -148,3 +150,57 @@ def test_brand_of_common_syllables_is_less_rare_than_a_distinct_one() -> None:
     common = feats("Qingdao Dongfang Industrial Co", "Dongfang Industrial Co", idf)["brand_rarity"].score
     distinct = feats("Qingdao Tairun Toys Co", "Tairun Toys Co", idf)["brand_rarity"].score
     assert common < distinct
+
+
+def test_words_in_another_order_are_the_same_words_but_brand_syllables_keep_theirs() -> None:
+    moved = feats("S.A. Handel Gesu", "Gesu Handel S.A.")
+    assert moved["same_core"].score == 1.0 and moved["spelling_with_place"].score == 1.0
+    assert feats("Xinhua Textile", "Huaxin Textile")["same_core"].score == 0.0
+    assert feats("S.L.U. Nóká Confecciones Peña", "Peña Nóká Confecciones S.L.U.")["same_core"].score == 1.0
+    shuffled = feats("شركة الزهراء حسن زايد للنسيج", "شركة الزهراء زايد حسن للنسيج")  # two family names swapped: another company
+    assert shuffled["same_core"].score == 0.0 and shuffled["spelling_with_place"].score < 1.0
+
+
+def test_letters_misread_by_ocr_are_read_again_only_when_the_word_then_reads() -> None:
+    assert nameparts._refold("garmcnt") == tuple(latin_to_tokens("garment"))
+    assert nameparts._refold("hebci") == ("he", "bei") and nameparts._refold("hengcbu") == ("heng", "chu")
+    assert nameparts._refold("furniturc") == ("furniture",)
+    assert nameparts._refold("crepin") == ("crepin",)
+    assert nameparts._refold("hanclel") == nameparts._refold("handel")  # folded alike on both sides
+    assert nameparts._refold("bernard") == nameparts._refold("bemard")
+
+
+def test_a_brand_shared_by_many_companies_is_common_as_a_whole() -> None:
+    def idf(token: str) -> float:  # 'hua' 'xia' are no commoner than 'fei' 'shan', but the pair is: 1 name in 200
+        return {"b:hua_xia": 1.0 + 5.3, "b:fei_shan": 1.0 + 9.0, "b:zhou_feng": 1.0 + 6.5, "zhou": 2.0}.get(token, 5.0)
+
+    common = feats("Hefei Huaxia Chemical Co.", "Huaxia Chemical Co., Ltd.", idf)["common_brand"]
+    assert common.score == 1.0 and "hua xia" in common.detail
+    assert feats("Hefei Feishan Chemical Co.", "Feishan Chemical Co., Ltd.", idf)["common_brand"].score == 0.0
+    assert feats("Hefei Huaxia Chemical Co.", "Hefei Feishan Chemical Co.", idf)["common_brand"].score == 0.0
+    assert feats("Putrápo Chimie SARL", "Putrápo Chimie S.A.", lambda t: 1.0)["common_brand"].score == 0.0  # 'chi mie' is no brand
+    # frequent only because '…zhou' ends many places: no commoner together than apart
+    assert feats("Hefei Zhoufeng Chemical Co.", "Zhoufeng Chemical Co., Ltd.", idf)["common_brand"].score == 0.0
+
+
+def test_own_words_one_slip_apart() -> None:
+    assert feats("Xiangyang Tnogji Environmental", "Xiangyang Tongji Environmental")["slip"].score == 1.0
+    assert feats("Woźniak Sápáro Odzież", "Woźniak Sápáro Handel")["slip"].score == 0.0
+
+
+def test_legal_forms_of_several_words_are_not_name_words() -> None:
+    assert nameparts.parts(analyze_name("Sófö Aydın Plastik San. ve Tic. A.Ş.")).core == ("sofo", "aydin", "plastik")
+    assert nameparts.parts(analyze_name("Công ty TNHH May Mặc Phạm Rñbunñ")).core == ("may", "mac", "pham", "mbunn")
+    moved = nameparts.parts(analyze_name("A.Ş. Breta Ticaret San. ve Tic. Ünal")).core
+    assert moved == ("breta", "ticaret", "unal")
+    swapped = nameparts.parts(analyze_name("Nguyễn ty Cổ phần Thương Mại Dçlo Công")).core
+    assert "cong" not in swapped and "ty" not in swapped
+    assert sorted(swapped) == sorted(nameparts.parts(analyze_name("Công ty Cổ phần Thương Mại Dçlo Nguyễn")).core)
+
+
+def test_a_word_added_on_one_side_is_told_from_a_word_changed() -> None:
+    added = feats("Al Fajr Rashid Mansour Industries", "Al Fajr Rashid Industries")
+    assert added["word_added"].score > 0.0 and "mansour" in added["word_added"].detail
+    assert added["foreign"].score == 1.0 and feats("Jinkun Textile", "金坤纺织")["foreign"].score == 0.0
+    changed = feats("Al Fajr Rashid Mansour Industries", "Al Fajr Rashid Nasser Industries")
+    assert changed["word_added"].score == 0.0 and changed["words_differ"].score > 0.0

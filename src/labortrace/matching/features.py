@@ -8,10 +8,12 @@ the pairing of two names' words live in nameparts.py.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from labortrace.matching.nameparts import Alignment, NameParts, align, parts
 from labortrace.names.normalize import NameAnalysis
@@ -54,6 +56,31 @@ def extra_word(al: Alignment) -> Feature:
     return Feature("extra_word", al.extra, f"words on one side only: {words}" if words else "no word on one side only")
 
 
+def slip(al: Alignment) -> Feature:
+    """Each name has words the other lacks, and written together they are one slip apart (two in long words): a letter dropped, doubled, swapped or replaced ('Tnogji' for 'Tong Ji', 'Lieli' for 'Li Lei')."""
+    found = _slip(al)
+    return Feature("slip", float(found), f"'{''.join(al.q_only)}' and '{''.join(al.r_only)}' are a slip apart" if found else "no slip between the names' own words")
+
+
+def _slip(al: Alignment) -> bool:
+    if not al.q_only or not al.r_only:
+        return False
+    a, b = "".join(al.q_only), "".join(al.r_only)
+    limit = 1 if min(len(a), len(b)) < 9 else 2
+    return OSA.distance(a, b, score_cutoff=limit) <= limit
+
+
+def word_added(al: Alignment) -> Feature:
+    """How rare a word is that one name adds while the other has no word of its own ('Al Fajr Rashid Mansour' vs 'Al Fajr Rashid'): another company more often than a slip, which changes a word on both sides."""
+    value = _added(al)
+    words = " ".join((*al.q_only, *al.r_only))
+    return Feature("word_added", value, f"only one name has words of its own: {words}" if value else "no word added on one side only")
+
+
+def _added(al: Alignment) -> float:
+    return al.extra if bool(al.q_only) != bool(al.r_only) else 0.0
+
+
 def words_differ(al: Alignment) -> Feature:
     """Each name has a word the other lacks, spelt unlike it (a substitution, as in 'Woźniak Sápáro Odzież' vs 'Woźniak Sápáro Handel'), not just a word added or dropped."""
     if al.q_only and al.r_only:
@@ -74,17 +101,63 @@ def spelling_similarity(qp: NameParts, rp: NameParts) -> Feature:
     return Feature("spelling", score, f"'{a}' vs '{b}'")
 
 
-def spelling_with_place(qp: NameParts, rp: NameParts) -> Feature:
-    """Similarity of the whole names written together, place included (for places the gazetteer does not know)."""
+def _with_place(qp: NameParts, rp: NameParts) -> float:
     a, b = qp.whole, rp.whole
-    score = fuzz.ratio(a, b) / 100.0 if a and b else 0.0
-    return Feature("spelling_with_place", score, f"'{a}' vs '{b}'")
+    if not a or not b:
+        return 0.0
+    score = fuzz.ratio(a, b) / 100.0
+    if score < 1.0 and _moved(qp.core, rp.core):
+        return max(score, fuzz.ratio(qp.whole_sorted, rp.whole_sorted) / 100.0)
+    return score
+
+
+def spelling_with_place(qp: NameParts, rp: NameParts) -> Feature:
+    """Similarity of the whole names written together, place included (for places the gazetteer does not know), in the names' order or in alphabetical order."""
+    return Feature("spelling_with_place", _with_place(qp, rp), f"'{qp.whole}' vs '{rp.whole}'")
+
+
+def _moved(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same words, the words at one end swapped with those at the other ('Gesu Handel' / 'Handel Gesu', 'S.L.U. Nóká Peña' / 'Peña Nóká S.L.U.'); words swapped inside ('Hassan Zayed' / 'Zayed Hassan' between others) are not moved."""
+    n = len(a)
+    if n != len(b) or n < 2 or sorted(a) != sorted(b):
+        return False
+    # b = X + M + Y where a = Y + M + X, X and Y not empty
+    return any(b[:i] == a[n - i :] and b[n - j :] == a[:j] and b[i : n - j] == a[j : n - i]
+               for i in range(1, n) for j in range(1, n - i + 1))
+
+
+def _same_core(qp: NameParts, rp: NameParts) -> bool:
+    return qp.core == rp.core or (qp.brand == rp.brand and _moved(qp.core, rp.core))
 
 
 def same_core(qp: NameParts, rp: NameParts) -> Feature:
-    """The distinctive words are the same, in the same order (legal form and place aside)."""
-    same = qp.core == rp.core
+    """The distinctive words are the same (legal form and place aside), in order, or with words moved from one end to the other as long as the brand's syllables keep their order ('Gesu Handel' = 'Handel Gesu'; 'Hua Xin' ≠ 'Xin Hua', 'Hassan Zayed' ≠ 'Zayed Hassan' inside a name)."""
+    same = _same_core(qp, rp)
     return Feature("same_core", float(same), "same distinctive words" if same else "distinctive words differ")
+
+
+#: A brand whose syllables stand together in at least this share of reference names is a common brand.
+COMMON_BRAND_SHARE = 0.001
+
+
+def common_brand(qp: NameParts, rp: NameParts, idf: Callable[[str], float]) -> Feature:
+    """The shared brand is common as a whole: its syllables stand together in at least 1 in 1,000 reference names, and more often than chance would put them together ('Hua Xia', 'Chang Cheng' for Great Wall), even though each syllable alone is no commoner than those of 'Fei Shan'; such a brand with a place on one side only names many companies."""
+    common = _common_brand(qp, rp, idf)
+    return Feature("common_brand", float(common), f"brand '{' '.join(qp.brand)}' is common among reference names" if common else "brand not common as a whole")
+
+
+def _common_brand(qp: NameParts, rp: NameParts, idf: Callable[[str], float]) -> bool:
+    qb, rb = qp.brand, rp.brand
+    if not qb or qb != rb or not (qp.clean and rp.clean):
+        return False  # in a name that is not Chinese, pinyin-like syllables ('Chimie' read 'chi mie') are no brand
+    # IDF is ln((1 + n) / (1 + count)) + 1: the share of names that hold a token (pair) is exp(1 - IDF).
+    if len(qb) == 1:
+        return idf(qb[0]) - 1.0 <= -math.log(COMMON_BRAND_SHARE)
+    pair_idf, x, y = max((idf(f"b:{x}_{y}"), x, y) for x, y in zip(qb, qb[1:]))
+    # Together more often than chance (pointwise mutual information >= 0): a brand, not a place's last syllable
+    # before any brand's first ('…zhou Feng…' is common only because '…zhou' ends many places).
+    cohesive = idf(x) + idf(y) - pair_idf - 1.0 >= 0.0
+    return cohesive and pair_idf - 1.0 <= -math.log(COMMON_BRAND_SHARE)
 
 
 def place_conflict(qp: NameParts, rp: NameParts) -> Feature:
@@ -143,6 +216,16 @@ def cross_script(qp: NameParts, rp: NameParts) -> Feature:
     return Feature("cross_script", float(cross), "compared across scripts" if cross else "same script")
 
 
+def foreign(qp: NameParts, rp: NameParts) -> Feature:
+    """Neither name reads as a Chinese name (no Han, and words that are neither pinyin nor the lexicon's): a word added to such a name ('Al Fajr Rashid Mansour' vs 'Al Fajr Rashid') is a family name, not a legal form or a line of business."""
+    value = _foreign(qp, rp)
+    return Feature("foreign", float(value), "names not Chinese" if value else "a Chinese name on at least one side")
+
+
+def _foreign(qp: NameParts, rp: NameParts) -> bool:
+    return not (qp.han or rp.han or qp.clean or rp.clean)
+
+
 def identifier_match(query_ids: set[str], entity_ids: set[str]) -> Feature:
     """The supplier's registration code (e.g. a USCC) equals one the entity holds."""
     common = sorted(query_ids & entity_ids)
@@ -160,7 +243,7 @@ def _initials_as_place(a: NameParts, b: NameParts) -> tuple[NameParts, NameParts
     core = a.core[1:]
     joined = "".join(core)
     return replace(a, place=b.place, core=core, joined=joined, joined_sorted="".join(sorted(core)),
-                   whole="".join(b.place) + joined), b
+                   whole="".join(b.place) + joined, whole_sorted="".join(sorted(b.place + core))), b
 
 
 def pair_features(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> tuple[Feature, ...]:
@@ -171,16 +254,17 @@ def pair_features(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float])
     return (
         token_overlap(al), coverage(al), rare_shared(al), brand_rarity(al), words_differ(al), extra_word(al), spelling_similarity(qp, rp), spelling_with_place(qp, rp),
         same_core(qp, rp), place_conflict(qp, rp), same_place(qp, rp), place_one_side(qp, rp), industry_conflict(qp, rp),
-        brand_conflict(qp, rp), cross_script(qp, rp),
+        brand_conflict(qp, rp), cross_script(qp, rp), common_brand(qp, rp, idf), word_added(al), slip(al), foreign(qp, rp),
     )
 
 
 FEATURE_NAMES = ("token_overlap", "coverage", "rare_shared", "brand_rarity", "words_differ", "extra_word", "spelling", "spelling_with_place", "same_core",
-                 "place_conflict", "same_place", "place_one_side", "industry_conflict", "brand_conflict", "cross_script")
+                 "place_conflict", "same_place", "place_one_side", "industry_conflict", "brand_conflict", "cross_script", "common_brand",
+                 "word_added", "slip", "foreign")
 #: Products of two features the model also weighs (agreement on words and letters together).
 INTERACTIONS = (("token_overlap", "spelling"), ("coverage", "rare_shared"), ("spelling", "cross_script"),
                 ("words_differ", "rare_shared"), ("same_core", "rare_shared"), ("place_one_side", "rare_shared"),
-                ("place_one_side", "brand_rarity"))
+                ("place_one_side", "brand_rarity"), ("place_one_side", "common_brand"), ("slip", "brand_conflict"), ("word_added", "foreign"))
 VALUE_NAMES = FEATURE_NAMES + tuple(f"{a}*{b}" for a, b in INTERACTIONS)
 _PAIRS = tuple((FEATURE_NAMES.index(a), FEATURE_NAMES.index(b)) for a, b in INTERACTIONS)
 
@@ -203,20 +287,19 @@ def pair_values(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -
         spelling = fuzz.ratio(a, b) / 100.0
         if spelling < 1.0 and len(qp.core) > 1:
             spelling = max(spelling, fuzz.ratio(qp.joined_sorted, rp.joined_sorted) / 100.0)
-    whole_a, whole_b = qp.whole, rp.whole
-    with_place = fuzz.ratio(whole_a, whole_b) / 100.0 if whole_a and whole_b else 0.0
+    with_place = _with_place(qp, rp)
     both_places = bool(qp.place) and bool(rp.place)
     qi, ri = qp.industry, rp.industry
     qb, rb = qp.brand, rp.brand
     brand = bool(qb) and bool(rb) and qb != rb and _brands_comparable(qp, rp) and not _extends(qb, rb)
     base = (
-        al.dice, min(al.q_share, al.r_share), al.rarest, al.brand_rarity, differ, al.extra, spelling, with_place, float(qp.core == rp.core),
+        al.dice, min(al.q_share, al.r_share), al.rarest, al.brand_rarity, differ, al.extra, spelling, with_place, float(_same_core(qp, rp)),
         float(both_places and qp.place != rp.place), float(both_places and qp.place == rp.place),
         float(bool(qp.place) != bool(rp.place)),
-        float(bool(qi) and bool(ri) and not qi & ri), float(brand), float(qp.han != rp.han),
+        float(bool(qi) and bool(ri) and not qi & ri), float(brand), float(qp.han != rp.han), float(_common_brand(qp, rp, idf)), _added(al), float(_slip(al)), float(_foreign(qp, rp)),
     )
     return base + tuple(base[i] * base[j] for i, j in _PAIRS)
 
 
 FEATURES = (token_overlap, coverage, rare_shared, brand_rarity, words_differ, extra_word, spelling_similarity, spelling_with_place, same_core, place_conflict,
-            same_place, place_one_side, industry_conflict, brand_conflict, cross_script, identifier_match)
+            same_place, place_one_side, industry_conflict, brand_conflict, cross_script, common_brand, word_added, slip, foreign, identifier_match)

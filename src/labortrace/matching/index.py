@@ -190,7 +190,8 @@ class _IdfCache(dict[str, float]):
         self.unseen = math.log(1 + len(index.name_entity)) + 1.0
 
     def __missing__(self, token: str) -> float:
-        pos = self.index._column(feature_hash("w:" + token))
+        # 'b:x_y' asks for the pair of adjacent tokens x y (the scorer weighs a brand's syllables together).
+        pos = self.index._column(feature_hash(token if token.startswith("b:") else "w:" + token))
         value = self[token] = float(self.index.idf[pos]) if pos >= 0 else self.unseen
         return value
 

@@ -24,14 +24,21 @@ from labortrace.names.translate import is_pinyin_syllable, latin_to_tokens, lexi
 #: Lexicon words that say nothing about what a company does.
 GENERIC_WORDS = frozenset({"china", "international", "group", "holding", "development", "investment", "industrial", "industry", "trading", "import", "export", "products", "co"})
 #: Legal-form words left in a name when OCR or an unusual spelling kept them from being stripped ('Co., Ltcl.', 'Sp. z o.o.').
-LEFTOVER_WORDS = frozenset({"co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc", "plc", "sp", "z", "o", "oo", "ooo", "by", "shares", "gmbh", "ag", "sa", "srl", "spa", "bv", "nv", "ab", "as", "oy", "kft", "sro"})
+LEFTOVER_WORDS = frozenset({"co", "ltd", "limited", "company", "corp", "corporation", "inc", "llc", "plc", "sp", "z", "o", "oo", "ooo", "by", "shares", "gmbh", "ag", "sa", "srl", "spa", "bv", "nv", "ab", "as", "oy", "kft", "sro",
+                            "tnhh", "jsc", "pjsc", "establishment", "sti"})
+#: Legal forms of several words, at either end of a name: Vietnamese 'Công ty TNHH', Turkish 'San. ve Tic. A.Ş.',
+#: Arabic ذ.م.م (read 'dh m m'), مؤسسة and شركة (establishment, company) as the folding spells them. Longest first.
+_LEGAL_RUNS = (("san", "ve", "tic", "a", "s"), ("san", "ve", "tic"), ("cong", "ty", "co", "phan"), ("cong", "ty", "tnhh"), ("ty", "co", "phan"),
+               ("ty", "tnhh"), ("cong", "ty"), ("dh", "m", "m"), ("ltd", "sti"), ("a", "s"), ("mwsst",), ("shrkt",))
 _OCR_SIGN = re.compile(r"[0158]|rn|cl")
 _LONG_LEFTOVERS = ("company", "limited", "corporation", "incorporated")
 #: Legal forms written in pinyin, longest first (股份有限公司, 有限责任公司, 有限公司, 公司).
 _PINYIN_LEGAL = (("gu", "fen", "you", "xian", "gong", "si"), ("you", "xian", "ze", "ren", "gong", "si"),
                  ("you", "xian", "gong", "si"), ("gong", "si"))
 #: Characters OCR confuses, folded to one form on both sides before comparing ('rn' → 'm', '0' → 'o', 'cl' → 'd').
-_OCR = (("rn", "m"), ("cl", "d"), ("0", "o"), ("1", "l"), ("5", "s"), ("8", "b"))
+_OCR = (("0", "o"), ("1", "l"), ("5", "s"), ("8", "b"), ("rn", "m"), ("cl", "d"))
+#: Letters OCR confuses with a letter of its own shape ('Garmcnt', 'Hebci', 'Pbạm'): tried one at a time, kept only when the word then reads.
+_LETTER_OCR = (("c", "e"), ("b", "h"))
 #: Spellings that transliteration systems disagree on, folded for words that are not pinyin ('kotekh' = 'koteh').
 _TRANSLIT = re.compile(r"kh|ph|ck|w|y|j|ts|x|q")
 _TRANSLIT_TO = {"kh": "h", "ph": "f", "ck": "k", "w": "v", "y": "i", "j": "i", "ts": "c", "x": "ks", "q": "k"}
@@ -76,8 +83,8 @@ def _place_len(tokens: tuple[str, ...], start: int, end: int) -> int:
     return 1 if start < end and (tokens[start],) in places else 0
 
 
-def _ocr_fold(token: str) -> str:
-    for a, b in _OCR:
+def _ocr_fold(token: str, pairs: tuple[tuple[str, str], ...] = ()) -> str:
+    for a, b in pairs or _OCR:
         if a in token:
             token = token.replace(a, b)
     return token
@@ -92,13 +99,36 @@ def _known_words() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _refold(token: str) -> tuple[str, ...]:
-    """A word with OCR confusions folded, read again as canonical tokens when folding changed it ('techn0logy' → 'technology', 'inclustrial' → 'industry')."""
-    if not _OCR_SIGN.search(token) or token in _known_words():
+    """A word with OCR confusions folded, read again as canonical tokens when folding changed it ('techn0logy' → 'technology', 'inclustrial' → 'industry', 'garmcnt' → 'garment')."""
+    if token in _known_words():
         return (token,)
+    if not _OCR_SIGN.search(token):
+        return _letter_confusion(token) or (token,)
     folded = _ocr_fold(token)
     if any(folded.startswith(w[:3]) and fuzz.ratio(folded, w) >= 80 for w in _LONG_LEFTOVERS):
         return (folded,)
-    return tuple(latin_to_tokens(folded)) or (folded,)
+    read = tuple(latin_to_tokens(folded)) or (folded,)
+    if _reads_well(read):
+        return read
+    # Both names are folded alike, so a real 'rn' ('Bernard') folds on both sides; a 'c' for an 'e' is tried too.
+    return _letter_confusion(token) or _letter_confusion(folded) or read
+
+
+def _reads_well(tokens: tuple[str, ...]) -> bool:
+    """Every token is a word the lexicon knows, or the word is two or more pinyin syllables."""
+    known = _known_words()
+    return all(t in known for t in tokens) or (len(tokens) >= 2 and all(is_pinyin_syllable(t) for t in tokens))
+
+
+def _letter_confusion(token: str) -> tuple[str, ...] | None:
+    """A word OCR misread letter for letter ('c' for 'e', 'b' for 'h'), read again when one such swap makes a known word or pinyin ('Ncw', 'Hebci', 'Hengcbu'); None otherwise."""
+    if len(token) < 3 or not any(a in token for a, _ in _LETTER_OCR) or is_pinyin_syllable(token):
+        return None
+    if _reads_well(tuple(latin_to_tokens(token))):
+        return None  # read fine as written
+    reads = [read for a, b in _LETTER_OCR for i in range(len(token)) if token[i] == a
+             if _reads_well(read := tuple(latin_to_tokens(token[:i] + b + token[i + 1 :])))]
+    return min(reads, key=len) if reads else None  # 'hengchu' (heng chu) rather than 'hengebu' (hen ge bu)
 
 
 @lru_cache(maxsize=65536)
@@ -125,6 +155,7 @@ class NameParts:
     joined: str = ""  #: the core words written together
     joined_sorted: str = ""  #: the core words in alphabetical order, written together (word order aside)
     whole: str = ""  #: place and core words written together
+    whole_sorted: str = ""  #: place and core words in alphabetical order, written together
 
 
 def parts(a: NameAnalysis) -> NameParts:
@@ -148,7 +179,7 @@ def _parts(tokens: tuple[str, ...], prefix: int, han: bool, original: str) -> Na
     place = folded[:start] + folded[end:]
     if start and start < end and folded[start] in _HAN_PLACE_SUFFIX and _HAN_PLACE_SUFFIX[folded[start]] in original:
         start += 1  # 株洲市 read as 'zhu zhou shi'
-    core = tuple(t for t in folded[start:end] if not _leftover(t)) or folded[start:end] or folded
+    core = tuple(t for t in _strip_legal_runs(folded[start:end]) if not _leftover(t)) or folded[start:end] or folded
     for tail in _PINYIN_LEGAL:  # 'Gufen Youxian Gongsi' is a legal form written in pinyin
         if len(core) > len(tail) and core[-len(tail) :] == tail:
             core = core[: -len(tail)]
@@ -159,7 +190,31 @@ def _parts(tokens: tuple[str, ...], prefix: int, han: bool, original: str) -> Na
     clean = all(is_pinyin_syllable(t) for t in core if t not in words and t not in GENERIC_WORDS)
     other = tuple(t for t in core if t not in words and not is_pinyin_syllable(t))
     joined = "".join(core)
-    return NameParts(place, core, industry, brand, clean, han, other, joined, "".join(sorted(core)), "".join(place) + joined)
+    return NameParts(place, core, industry, brand, clean, han, other, joined, "".join(sorted(core)), "".join(place) + joined,
+                     "".join(sorted(place + core)))
+
+
+def _strip_legal_runs(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without legal forms of several words: anywhere (words get moved: 'A.Ş. Breta Ticaret San. ve Tic. Ünal'), one-letter runs ('a s') only at an end."""
+    for run in _LEGAL_RUNS:
+        size = len(run)
+        if len(tokens) <= size or run[0] not in tokens:
+            continue
+        before = len(tokens)
+        if len(run[0]) > 1:
+            i = 0
+            while i <= len(tokens) - size and len(tokens) > size:
+                if tokens[i : i + size] == run:
+                    tokens = tokens[:i] + tokens[i + size :]
+                else:
+                    i += 1
+        elif tokens[:size] == run:
+            tokens = tokens[size:]
+        elif tokens[-size:] == run:
+            tokens = tokens[:-size]
+        if run[0] == "ty" and len(tokens) < before and len(tokens) > 1 and "cong" in (tokens[0], tokens[-1]):  # 'Công' moved away from its 'ty'
+            tokens = tokens[1:] if tokens[0] == "cong" else tokens[:-1]
+    return tokens
 
 
 def _leading_place(tokens: tuple[str, ...]) -> int:
@@ -187,7 +242,7 @@ class Alignment:
     brand_rarity: float = 0.0  #: summed rarity of the shared brand words, as a share of two unseen words (0..1)
 
 
-_UNSEEN = "\0unseen\0"
+UNSEEN = "\0unseen\0"  #: the token the IDF lookup never knows: its IDF is the highest rarity
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +270,8 @@ def _loose_equal(a: str, b: str) -> bool:
 def align(qp: NameParts, rp: NameParts, idf: Callable[[str], float]) -> Alignment:
     """Pair the core words of two names and weigh what is shared by how rare each word is."""
     qc, rc = qp.core, rp.core
-    weight = {t: idf(t) for t in (*qc, *rc, _UNSEEN)}
-    top = weight[_UNSEEN] or 1.0
+    weight = {t: idf(t) for t in (*qc, *rc, UNSEEN)}
+    top = weight[UNSEEN] or 1.0
     not_brand = _not_brand()
     if qc == rc:  # the common case for true matches: everything is shared
         brand = [weight[t] for t in qc if t not in not_brand]
