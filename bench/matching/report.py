@@ -64,7 +64,7 @@ def _label(run: Run) -> str:
 
 def main_table(data: Dataset, runs: list[Run]) -> list[str]:
     lt_qps = runs[0].result.get("queries_per_s", 0.0) if runs and not runs[0].error else 0.0
-    lines = ["| tool | queries | P@0.8 | R@0.8 | F1@0.8 | best threshold | P | R | F1 | top-1 | candidate recall@10 | queries/s | labortrace ÷ tool queries/s | build s | peak RSS MB |",
+    lines = ["| tool | queries | P@0.8 | R@0.8 | F1@0.8 | best threshold | P | R | F1 | top-1 | candidate recall@10 | queries/s | labortrace ÷ tool queries/s | build s | peak memory MB (PSS, main + workers) |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for run in runs:
         if run.error:
