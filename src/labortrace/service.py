@@ -18,7 +18,7 @@ from labortrace import __version__
 from labortrace.errors import ConfigError, InputError
 from labortrace.ingest import MAX_BYTES, IngestOutcome, expand_sources, link_mentions, read_source
 from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
-from labortrace.matching.identity import IdentityPeers, identity_aware, rejected_ids, with_identity_peers
+from labortrace.matching.identity import IdentityPeers, rejected_ids, with_identity_peers
 from labortrace.matching.index import fingerprint
 from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
 from labortrace.graph import build as build_graph
@@ -287,11 +287,10 @@ class Workspace:
         entities = {e.id: e for e in index.entities}
         results = []
         upstream = self._upstream(found, options.threshold, tiers, min_share, peers)
-        similarity = identity_aware(matcher.entity_similarity, peers)
         for query, matches in zip(queries, self._with_evidence(found, queries, judged, entities)):
             kept, rejected = apply_judgements(query, matches, judged)
             ctx = Context(query, kept, entities, infos, options.threshold, options.review_threshold,
-                          similarity, rejected, upstream)
+                          matcher.entity_similarity, rejected, upstream)
             results.append(ScreeningResult(query, assess(ctx), tuple(kept)))
         doc = results_document(results, infos, options, path, table, started, matcher.algorithm)
         extras = {

@@ -89,3 +89,17 @@ def test_identical_names_in_a_batch_are_scored_once() -> None:
     found = matcher.match_all([QueryRecord(row=i, input={}, name=name) for i in range(5)])
     assert found == [once.match(QueryRecord(row=0, input={}, name=name))] * 5
     assert matcher.pairs_scored == once.pairs_scored > 0
+
+
+def test_an_entity_is_found_by_id_in_sorted_unsorted_and_reloaded_indexes(tmp_path: Path) -> None:
+    unsorted = entities(20)  # e0, e1, e10, e11, … e2 … then 'two' and fillers: not in id order
+    assert [e.id for e in unsorted] != sorted(e.id for e in unsorted)
+    sorted_ents = sorted(unsorted, key=lambda e: e.id)
+    built_sorted = NameIndex(sorted_ents, "s")
+    built_sorted.save(tmp_path / "s.idx")
+    reloaded = NameIndex.load(tmp_path / "s.idx")
+    assert reloaded is not None
+    for index, ents in ((NameIndex(unsorted, "u"), unsorted), (built_sorted, sorted_ents), (reloaded, sorted_ents)):
+        for pos, ent in enumerate(ents):
+            assert index.position(ent.id) == pos
+        assert index.position("no-such-id") is None and index.position("") is None

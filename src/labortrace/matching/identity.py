@@ -7,11 +7,10 @@ registration or tax number, an LEI) joins them; short codes such as '1' or 'A12'
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Mapping, Set
 from dataclasses import replace
 
-from labortrace.matching.entities import EntityTable, IndexedEntity
+from labortrace.matching.entities import IndexedEntity
 from labortrace.matching.index import NameIndex
 from labortrace.model import Match
 from labortrace.store.judgements import Judgement, query_key
@@ -31,18 +30,10 @@ class IdentityPeers:
 
     def __init__(self, index: NameIndex) -> None:
         self.index = index
-        entities = index.entities
-        self._ids: Sequence[str] = (entities.columns["id"] if isinstance(entities, EntityTable)
-                                    else [e.id for e in entities])
         self._cache: dict[str, list[tuple[str, str]]] = {}
 
-    def position(self, entity_id: str) -> int | None:
-        """The entity's position in the index (ids are kept sorted), or None when the index lacks it."""
-        pos = bisect_left(self._ids, entity_id)
-        return pos if pos < len(self._ids) and self._ids[pos] == entity_id else None
-
     def entity(self, entity_id: str) -> IndexedEntity | None:
-        pos = self.position(entity_id)
+        pos = self.index.position(entity_id)
         return None if pos is None else self.index.entities[pos]
 
     def __call__(self, entity_id: str) -> list[tuple[str, str]]:
@@ -84,10 +75,3 @@ def rejected_ids(query_name: str, judged: Mapping[tuple[str, str], Judgement]) -
     """Entities a reviewer rejected for this supplier: no identity peer is drawn from them."""
     key = query_key(query_name) if query_name.strip() else None
     return {entity_id for (k, entity_id), j in judged.items() if k == key and j.judgement == "reject"}
-
-
-def identity_aware(similarity: Callable[[str, str], float], peers: IdentityPeers) -> Callable[[str, str], float]:
-    """A similarity under which two entities sharing a strong identifier are one company (1.0)."""
-    def similar(first: str, second: str) -> float:
-        return 1.0 if any(p == second for p, _ in peers(first)) else similarity(first, second)
-    return similar

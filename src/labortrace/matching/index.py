@@ -10,6 +10,7 @@ trigram of their canonical form. The matrix is kept twice, by feature (posting l
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import math
 import pickle
 from collections.abc import Callable, Iterable, Sequence
@@ -92,6 +93,22 @@ class NameIndex:
         if isinstance(self.entities, EntityTable):
             return self.entities.columns["id"][ent_pos]
         return self.entities[ent_pos].id
+
+    def position(self, entity_id: str) -> int | None:
+        """An entity's position by its id, or None: a binary search when the ids are sorted (merge_entities
+        sorts them), else a dict made once; never a million entity objects."""
+        lookup = self.__dict__.get("_positions")
+        if lookup is None:
+            ids: Sequence[str] = (self.entities.columns["id"] if isinstance(self.entities, EntityTable)
+                                  else [e.id for e in self.entities])
+            if all(ids[i] < ids[i + 1] for i in range(len(ids) - 1)):
+                lookup = self.__dict__["_positions"] = ids
+            else:
+                lookup = self.__dict__["_positions"] = {key: i for i, key in enumerate(ids)}
+        if isinstance(lookup, dict):
+            return lookup.get(entity_id)
+        pos = bisect_left(lookup, entity_id)
+        return pos if pos < len(lookup) and lookup[pos] == entity_id else None
 
     def entity_summary(self, ent_pos: int) -> tuple[str, str, tuple[str, ...]]:
         """An entity's id, caption and datasets (what a match shows), without making the whole entity."""

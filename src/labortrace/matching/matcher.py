@@ -39,7 +39,6 @@ class Matcher:
         self.index = index
         self.options = options or MatchOptions()
         self.pairs_scored = 0  #: how many name pairs were scored: bounded by candidates per query name
-        self._by_id: dict[str, int] | None = None
 
     def match_all(
         self, queries: Sequence[QueryRecord], progress: Callable[[int], None] | None = None
@@ -172,8 +171,7 @@ class Matcher:
 
     def entity_similarity(self, first: str, second: str) -> float:
         """How alike two indexed entities' names are (best pair): tells one company held twice from two companies."""
-        by_id = self._positions()
-        a, b = by_id.get(first), by_id.get(second)
+        a, b = self.index.position(first), self.index.position(second)
         if a is None or b is None:
             return 0.0
         ea, eb = self.index.entities[a], self.index.entities[b]
@@ -183,12 +181,6 @@ class Matcher:
             (score_names(analyze_name(x), analyze_name(y), self.index.token_idf).score for x in ea.names for y in eb.names),
             default=0.0,
         )
-
-    def _positions(self) -> dict[str, int]:
-        if self._by_id is None:
-            self._by_id = {e.id: i for i, e in enumerate(self.index.entities)}
-        return self._by_id
-
 
 def _worker_chunk(queries: Sequence[QueryRecord]) -> tuple[list[list[Match]], int]:
     assert _WORKER_MATCHER is not None
