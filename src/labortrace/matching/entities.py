@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import overload
 
 import numpy as np
 
-from labortrace.matching.packed import PackedStrings
+from labortrace.matching.packed import PackedSequence, PackedStrings
 
 _ITEM = "\x1e"
 _COLUMNS = ("id", "schema", "caption", "datasets", "addresses", "countries", "identifiers")
@@ -36,7 +35,7 @@ def _split(text: str) -> list[str]:
     return text.split(_ITEM)[1:]
 
 
-class EntityTable(Sequence[IndexedEntity]):
+class EntityTable(PackedSequence[IndexedEntity]):
     """Entities as packed string columns; an `IndexedEntity` is made when one is asked for."""
 
     def __init__(self, columns: dict[str, PackedStrings], names: PackedStrings, name_start: np.ndarray) -> None:
@@ -68,15 +67,7 @@ class EntityTable(Sequence[IndexedEntity]):
     def __len__(self) -> int:
         return len(self.name_start) - 1
 
-    @overload
-    def __getitem__(self, i: int) -> IndexedEntity: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[IndexedEntity]: ...
-    def __getitem__(self, i: int | slice) -> IndexedEntity | list[IndexedEntity]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
+    def _item(self, i: int) -> IndexedEntity:
         c = self.columns
         lo, hi = self.name_start[i : i + 2].tolist()
         return IndexedEntity(c["id"][i], c["schema"][i], c["caption"][i], _split(c["datasets"][i]),
@@ -87,6 +78,3 @@ class EntityTable(Sequence[IndexedEntity]):
         """Entity i's id, caption and datasets: what a match shows, without unpacking the rest."""
         c = self.columns
         return c["id"][i], c["caption"][i], tuple(_split(c["datasets"][i]))
-
-    def __iter__(self) -> Iterator[IndexedEntity]:
-        return (self[i] for i in range(len(self)))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, overload
+from abc import abstractmethod
+from typing import Any, TypeVar, overload
 
 import numpy as np
 
@@ -20,7 +21,34 @@ _FIELD = "\x1f"
 _ITEM = "\x1e"
 
 
-class PackedStrings(Sequence[str]):
+T = TypeVar("T")
+
+
+class PackedSequence(Sequence[T]):
+    """A read-only sequence whose items are made on demand from packed arrays: `_item` makes one."""
+
+    @abstractmethod
+    def _item(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return [self._item(j) for j in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self._item(i)
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._item(i) for i in range(len(self)))
+
+
+class PackedStrings(PackedSequence[str]):
     """An immutable sequence of strings stored as one UTF-8 buffer and int64 offsets."""
 
     def __init__(self, buffer: np.ndarray, offsets: np.ndarray) -> None:
@@ -44,18 +72,9 @@ class PackedStrings(Sequence[str]):
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _item(self, i: int) -> str:
         lo, hi = self.offsets[i : i + 2].tolist()
         return str(self._bytes[lo:hi], "utf-8")
-
-    def __iter__(self) -> Iterator[str]:
-        return (self[i] for i in range(len(self)))
 
 
 def pack_analysis(a: NameAnalysis) -> str:
