@@ -106,22 +106,22 @@ def _arrive(graph: WorkspaceGraph, risky: RiskLookup, arrivals: list[Partial],
             found: dict[tuple[str, ...], list[Step]]) -> list[Partial]:
     """Sort paths that reached a node: those ending at a risky entity go into `found`; the others continue, as
     they are and through the node's identity peers (one company: no tier spent), as the next frontier."""
-    _prefetch(risky, {nodes[-1] for nodes, _ in arrivals})
-    onward: list[Partial] = []
-    for nodes, taken in arrivals:
+    onward = _settle(risky, arrivals, found)
+    peers = [([*nodes, step[0]], [*taken, step]) for nodes, taken in onward
+             for step in graph.same_as(nodes[-1]) if step[0] not in nodes]
+    return (onward + _settle(risky, peers, found))[:MAX_FRONTIER]
+
+
+def _settle(risky: RiskLookup, partials: list[Partial], found: dict[tuple[str, ...], list[Step]]) -> list[Partial]:
+    """Put the paths that end at a risky entity into `found`; return the others."""
+    _prefetch(risky, {nodes[-1] for nodes, _ in partials})
+    rest: list[Partial] = []
+    for nodes, taken in partials:
         if taken and risky.get(nodes[-1]) in TRACE_LEVELS:
             found.setdefault((*nodes, *(s[3] for s in taken)), taken)
         else:
-            onward.append((nodes, taken))
-    peers = [([*nodes, step[0]], [*taken, step]) for nodes, taken in onward
-             for step in graph.same_as(nodes[-1]) if step[0] not in nodes]
-    _prefetch(risky, {nodes[-1] for nodes, _ in peers})
-    for nodes, taken in peers:
-        if risky.get(nodes[-1]) in TRACE_LEVELS:
-            found.setdefault((*nodes, *(s[3] for s in taken)), taken)
-        else:
-            onward.append((nodes, taken))
-    return onward[:MAX_FRONTIER]
+            rest.append((nodes, taken))
+    return rest
 
 
 def _prefetch(risky: RiskLookup, ids: Iterable[str]) -> None:
