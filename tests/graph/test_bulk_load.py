@@ -21,6 +21,7 @@ MORE = (
     ",\"March 3, 2021\",,,,,,,,,,\n"  # no party at all: skipped and reported
     "BL010,2021-13-45,\"Nordic Timber AB\",,\"Peach State Medical Supply, Inc.\",,Sweden,,,Timber,4407.10;XYZ,5 kgs\n"
     "BL011,  2021-02-03  ,  Nordic Timber AB  ,,Peach State Medical Supply Inc,,Sweden,,,\"Timber, sawn\",4407,3 furlongs\n"
+    ",\t2021-02-04\t,\tNordic Timber AB\u3000,,\tPeach State Medical Supply Inc,,Sweden,,,Timber,4407,2 t\n"  # tabs, ideographic space
 )
 
 

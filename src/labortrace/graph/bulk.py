@@ -8,9 +8,9 @@ go to the workspace in batches. The rules are not written twice: every value is 
 parsers, and problems carry the same messages, row and column.
 
 Used for UTF-8 CSV and TSV files from BULK_BYTES that DuckDB reads in strict mode; other files, and files with
-ragged rows or stray quotes, take the row path, which names the row and column of any problem. Differences, by design:
-row numbers count records that are not blank (the row path also counts blank lines), and a cell is trimmed
-of spaces and tabs only before an id digest is made of it.
+ragged rows or stray quotes, take the row path, which names the row and column of any problem. Cells are stripped
+of the whitespace Python's str.strip() strips (`trimmed`). One difference, by design: row numbers count records
+that are not blank (the row path also counts blank lines).
 """
 
 from __future__ import annotations
@@ -52,6 +52,16 @@ def open_bulk(table: Table) -> BulkReader | None:
         return None
 
 
+#: What Python's str.strip() strips, as an RE2 class: ASCII whitespace, \x1c-\x1f, \x85 and Unicode separators
+#: (no-break and ideographic spaces).
+_SPACE = r"[\t\n\v\f\r \x{1c}-\x{1f}\x{85}\pZ]"
+
+
+def trimmed(column: str) -> str:
+    """SQL for a cell stripped as the row path strips it ('' for a missing cell)."""
+    return f"coalesce(regexp_replace({column}, '^{_SPACE}+|{_SPACE}+$', '', 'g'), '')"
+
+
 class BulkReader:
     """A shipment CSV held in an in-memory DuckDB table `raw` (n = data row, c0… = cells), with the maps."""
 
@@ -67,16 +77,16 @@ class BulkReader:
                 "skip = ?, all_varchar = true, delim = ?, quote = '\"', escape = '\"', names = ?, "
                 "null_padding = true, strict_mode = true, parallel = false)",
                 [str(table.path), table.header_index + 1, table.delimiter or ",", names])
-            cells = " OR ".join(f"coalesce(trim({c}), '') <> ''" for c in names)
+            cells = " OR ".join(f"{trimmed(c)} <> ''" for c in names)
             self.con.execute(f"DELETE FROM raw WHERE NOT ({cells})")
         except duckdb.Error as exc:
             self.con.close()
             raise BulkUnreadable(str(exc)) from exc
 
-    def cell(self, field: str) -> str:
-        """SQL for a field's trimmed cell ('' when the field is not mapped)."""
+    def cell(self, field: str, alias: str = "") -> str:
+        """SQL for a field's trimmed cell, of table `alias` when given ('' when the field is not mapped)."""
         column = self.columns.get(field)
-        return f"coalesce(trim({column}), '')" if column else "''"
+        return trimmed(f"{alias}.{column}" if alias else column) if column else "''"
 
     def distinct(self, sql: str) -> list[tuple[Any, ...]]:
         return self.con.execute(f"SELECT DISTINCT {sql} FROM raw").fetchall()
@@ -148,14 +158,9 @@ def _problems(reader: BulkReader) -> tuple[list[str], int, int]:
 
 
 def _joined(reader: BulkReader) -> str:
-    return (f"raw r LEFT JOIN date_map d ON d.raw = {_r(reader.cell('date'))} "
-            f"LEFT JOIN weight_map w ON w.raw = {_r(reader.cell('weight'))} AND w.unit = {_r(reader.cell('weight_unit'))} "
-            f"LEFT JOIN hs_map h ON h.raw = {_r(reader.cell('hs_code'))}")
-
-
-def _r(sql: str) -> str:
-    """A cell expression over the alias r."""
-    return sql.replace("trim(c", "trim(r.c")
+    return (f"raw r LEFT JOIN date_map d ON d.raw = {reader.cell('date', 'r')} "
+            f"LEFT JOIN weight_map w ON w.raw = {reader.cell('weight', 'r')} AND w.unit = {reader.cell('weight_unit', 'r')} "
+            f"LEFT JOIN hs_map h ON h.raw = {reader.cell('hs_code', 'r')}")
 
 
 def bulk_rows(reader: BulkReader, dataset: str, batch: int, party_id: Callable[[str, str], str | None],
@@ -172,12 +177,12 @@ def bulk_rows(reader: BulkReader, dataset: str, batch: int, party_id: Callable[[
             raise InputError("no data rows: the file has a header but no shipments below it", file=table.path)
         counts.update(rows=rows, skipped=skipped, problems=problems, problem_count=total)
         def cell(field: str) -> str:
-            return _r(reader.cell(field))
+            return reader.cell(field, "r")
 
         def none(sql: str) -> str:
             return f"nullif({sql}, '')"
 
-        digest = "concat_ws(chr(31), " + ", ".join(f"coalesce(trim(r.c{i}), '')" for i in range(len(table.columns))) + ")"
+        digest = "concat_ws(chr(31), " + ", ".join(trimmed(f"r.c{i}") for i in range(len(table.columns))) + ")"
         base = f"coalesce(nullif({cell('id')}, ''), 'shp-' || substr(sha1({digest}), 1, 16))"
         query = f"""
             WITH rows AS (
