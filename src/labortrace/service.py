@@ -20,7 +20,7 @@ from labortrace.ingest import MAX_BYTES, IngestOutcome, expand_sources, link_men
 from labortrace.matching import Matcher, MatchOptions, NameIndex, merge_entities
 from labortrace.matching.identity import IdentityPeers, rejected_ids, with_identity_peers
 from labortrace.matching.index import fingerprint
-from labortrace.model import DATASET_KINDS, Match, QueryRecord, ScreeningResult
+from labortrace.model import DATASET_KINDS, SAME_IDENTIFIER, Match, QueryRecord, ScreeningResult
 from labortrace.graph import build as build_graph
 from labortrace.graph import (
     DEFAULT_DEPTH,
@@ -32,18 +32,17 @@ from labortrace.graph import (
     trace_entities,
     trace_suppliers,
 )
-from labortrace.graph.build import SAME_IDENTIFIER
 from labortrace.graph.bulk import open_bulk
 from labortrace.graph.shipments import BULK_BYTES
 from labortrace.graph import trace as trace_paths
-from labortrace.options import match_options, upstream_options
+from labortrace.options import checked_share, match_options, upstream_options
 from labortrace.risk import Context, assess
 from labortrace.risk.judged import add_confirmed, apply_judgements, attach_evidence
 from labortrace.settings import setting
 from labortrace.sources.catalog import kind_for
 from labortrace.sources.shipments import open_shipments, read_shipments
 from labortrace.sources.opensanctions import FetchedDataset, attribution_notice, fetch_dataset
-from labortrace.sources.records import counting_ftm, looks_like_ftm, query_record, registry_entities, table_entities
+from labortrace.sources.records import counting_ftm, looks_like_ftm, read_suppliers, registry_entities, table_entities
 from labortrace.sources.tables import Table, open_table
 from labortrace.store import DatasetSpec, Store, VersionChange, file_sha256, new_run_id
 from labortrace.store.evidence_store import evidence_for, save_document
@@ -222,13 +221,14 @@ class Workspace:
     def trace(self, queries: Sequence[str], *, depth: int = DEFAULT_DEPTH,
               min_share: float | None = None) -> TraceResult:
         """Upstream paths to entities with risk from the entities these ids or names point to."""
-        return trace_entities(self.store, self.index(), queries, depth=depth, min_share=min_share)
+        return trace_entities(self.store, self.index(), queries, depth=depth, min_share=checked_share(min_share))
 
     def trace_suppliers(self, path: Path, *, mapping: dict[str, str] | None = None, depth: int = DEFAULT_DEPTH,
                         min_share: float | None = None) -> ListTrace:
         """Upstream paths from every supplier of a list, read as screening reads it."""
-        records = [query_record(row) for row in open_table(path, mapping)]
-        return trace_suppliers(self.store, self.index(), records, str(path), depth=depth, min_share=min_share)
+        records = read_suppliers(open_table(path, mapping))
+        return trace_suppliers(self.store, self.index(), records, str(path), depth=depth,
+                               min_share=checked_share(min_share))
 
     # -- review ---------------------------------------------------------------------------------
 
@@ -275,7 +275,7 @@ class Workspace:
         options = match_options(threshold, review_threshold)
         tiers, min_share = upstream_options(tiers, min_share)
         table = open_table(path, mapping)
-        queries = [query_record(row) for row in table]
+        queries = read_suppliers(table)
         infos = {d.name: d for d in self.store.datasets()}
         index = self.index()
         matcher = Matcher(index, options)

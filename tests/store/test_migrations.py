@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect, text
+
+from labortrace.errors import StoreError
 
 from labortrace.store import Store
 from labortrace.store import graph_schema as g
@@ -42,13 +45,37 @@ def test_opening_a_version_1_workspace_upgrades_its_indexes_and_keeps_its_rows(t
     assert rows == 1
 
 
-def test_a_current_workspace_is_opened_unchanged(tmp_path: Path) -> None:
+def test_a_current_workspace_is_opened_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'new.db'}"
     Store(url).close()
+
+    def no_upgrade(*_: object) -> None:
+        raise AssertionError("a current workspace was upgraded")
+
+    monkeypatch.setattr("labortrace.store.store.upgrade", no_upgrade)
     store = Store(url)
     try:
         with store.engine.connect() as conn:
             names = {ix["name"] for ix in inspect(conn).get_indexes("shipments")}
+            version = conn.execute(text("SELECT value FROM meta WHERE key='schema_version'")).scalar()
     finally:
         store.close()
     assert names == {"ix_shipments_consignee_shipper", "ix_shipments_edge"}
+    assert version == str(s.SCHEMA_VERSION)
+
+
+def test_a_version_no_step_upgrades_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "ancient.db"
+    _make_version_1(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value='0' WHERE key='schema_version'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="no upgrade from workspace schema version 0"):
+        Store(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key='schema_version'")).scalar() == "0"
+        assert {ix["name"] for ix in inspect(conn).get_indexes("shipments")} == {
+            "ix_shipments_shipper", "ix_shipments_consignee"}
+    engine.dispose()

@@ -55,8 +55,8 @@ def screen(
     mapping: MapOption = None,
     threshold: Annotated[float | None, typer.Option(help="Match score threshold 0-1 (default 0.8).")] = None,
     review_threshold: Annotated[float | None, typer.Option(help="Weaker matches from this score are flagged for review (default 0.6).")] = None,
-    tiers: Annotated[int | None, typer.Option("--tiers", help="Tiers upstream (shipments, ownership) to look for forced-labour-list entities (default 2).")] = None,
-    min_share: Annotated[float | None, typer.Option("--min-share", help="Follow ownership upstream only at or above this percent (default: any share).")] = None,
+    tiers: Annotated[int | None, typer.Option("--tiers", help="Tiers upstream (shipments, ownership) to look for forced-labour-list entities (default: setting upstream_tiers, 2).")] = None,
+    min_share: Annotated[float | None, typer.Option("--min-share", help="Follow ownership upstream only at or above this percent (default: setting min_ownership_share, else any share).")] = None,
 ) -> None:
     """Screen a supplier list against every dataset in the workspace and write the results."""
     ws = Workspace(workspace_url())

@@ -1,7 +1,7 @@
 """The graph: ownership and other FtM links plus shipments as edges between entities, and tracing upstream."""
 
-from labortrace.graph.build import SHIPMENT, WorkspaceGraph, build, parse_share
-from labortrace.model import LINKS
+from labortrace.graph.build import WorkspaceGraph, build, parse_share
+from labortrace.model import LINKS, SHIPMENT
 from labortrace.graph.parties import NewParties, Resolve, matcher_resolver, party_id
 from labortrace.graph.query import ListTrace, Start, TraceResult, find_starts, trace_entities, trace_suppliers
 from labortrace.graph.render_html import render_html

@@ -19,14 +19,11 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped; types-networkx not pinned
 
 from labortrace.graph.shipments import live_batches, shipment_evidence, shippers_of_many
-from labortrace.model import LINKS
+from labortrace.model import LINKS, SAME_IDENTIFIER, SHIPMENT
 from labortrace.store import Store, StoredEntity
 
 #: Kinds without a direction that matters for risk: traced both ways.
 SYMMETRIC = frozenset({"family", "associate", "link"})
-SHIPMENT = "shipment"
-#: Two entities sharing a strong identifier (matching.identity): one company, so the step costs no tier.
-SAME_IDENTIFIER = "same_identifier"
 #: (peer id, shared identifier) pairs of an entity id.
 Identities = Callable[[str], list[tuple[str, str]]]
 #: Shipments listed one by one per edge; the summary counts them all.
@@ -56,7 +53,6 @@ class WorkspaceGraph:
     def __init__(self, store: Store, *, shipments: bool = True, identities: Identities | None = None) -> None:
         self.store = store
         self._identities = identities
-        self._same: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.links = nx.MultiDiGraph()
         for ent in store.iter_entities(schemata=list(LINKS)):
             for source, target, evidence in _link_edges(ent):
@@ -86,11 +82,7 @@ class WorkspaceGraph:
         """Steps to the entities that share a strong identifier with a node (peer -> node), sorted."""
         if self._identities is None:
             return []
-        steps: list[Step] = []
-        for peer, identifier in self._identities(node):
-            self._same.setdefault((peer, node), [{"type": SAME_IDENTIFIER, "identifier": identifier}])
-            steps.append((peer, peer, node, SAME_IDENTIFIER))
-        return steps
+        return [(peer, peer, node, SAME_IDENTIFIER) for peer, _ in self._identities(node)]
 
     def prefetch(self, nodes: Iterable[str]) -> None:
         """Read the shippers of many nodes at once (a trace's whole tier): one query per PREFETCH_CHUNK nodes."""
@@ -115,8 +107,9 @@ class WorkspaceGraph:
 
     def evidence(self, source: str, target: str, kind: str) -> list[dict[str, Any]]:
         """What an edge rests on: the link entities, or a summary of the shipments and the newest MAX_SAMPLES."""
-        if kind == SAME_IDENTIFIER:
-            return list(self._same.get((source, target), []))
+        if kind == SAME_IDENTIFIER:  # the step from peer `source` to `target` (same_as)
+            return [{"type": SAME_IDENTIFIER, "identifier": identifier}
+                    for peer, identifier in (self._identities(target) if self._identities else []) if peer == source]
         if kind != SHIPMENT:
             return list(self.links.edges[source, target, kind]["evidence"])
         if (source, target) not in self._evidence:

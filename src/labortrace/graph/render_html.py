@@ -15,6 +15,7 @@ from importlib import resources
 
 from labortrace.graph.render_text import RISK_COLOURS, edge_sentence
 from labortrace.graph.trace import Edge, Node, Path
+from labortrace.model import SAME_IDENTIFIER, SHIPMENT
 
 W, H = 240, 58  # node box
 COL_GAP, ROW_GAP, MARGIN = 190, 34, 24
@@ -74,11 +75,11 @@ def _node_svg(node: Node, pos: tuple[int, int], classes: str) -> str:
 
 
 def _edge_label(edge: Edge) -> str:
-    if edge.kind == "shipment":
+    if edge.kind == SHIPMENT:
         summary = next((e for e in edge.evidence if e.get("type") == "shipments"), {})
         codes = summary.get("hs_codes") or []
         return f"{summary.get('count', 0)} shipments" + (f" · HS {codes[0]}" if codes else "")
-    if edge.kind == "same_identifier":
+    if edge.kind == SAME_IDENTIFIER:
         return "same company: " + ", ".join(str(e.get("identifier")) for e in edge.evidence)
     shares = [e["share"] for e in edge.evidence if e.get("share")]
     return f"{edge.kind} {shares[0]}" if shares else edge.kind

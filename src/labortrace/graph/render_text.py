@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from labortrace.graph.trace import Edge, Path
+from labortrace.model import SAME_IDENTIFIER, SHIPMENT
 
 RISK_COLOURS = {"high": "#f4c7c3", "elevated": "#fce8b2", "review": "#d2e3fc", "none": "#ffffff"}
 
 
 def describe_evidence(edge: Edge) -> str:
     """A short account of an edge's evidence: counts, dates, HS codes and products, or shares and sources."""
-    if edge.kind == "shipment":
+    if edge.kind == SHIPMENT:
         summary = next((e for e in edge.evidence if e.get("type") == "shipments"), {})
         parts = [f"{summary.get('count', 0)} shipment{'s' if summary.get('count', 0) != 1 else ''}"]
         if summary.get("first_date"):
@@ -26,7 +27,7 @@ def describe_evidence(edge: Edge) -> str:
         if summary.get("datasets"):
             parts.append("dataset " + ", ".join(summary["datasets"]))
         return "; ".join(parts)
-    if edge.kind == "same_identifier":
+    if edge.kind == SAME_IDENTIFIER:
         return "; ".join(f"both hold identifier {e.get('identifier')}" for e in edge.evidence)
     items = []
     for e in edge.evidence:
@@ -39,10 +40,10 @@ def describe_evidence(edge: Edge) -> str:
 
 
 def edge_sentence(edge: Edge, captions: dict[str, str]) -> str:
-    verbs = {"shipment": "shipped to", "ownership": "owns", "directorship": "is a director of",
+    verbs = {SHIPMENT: "shipped to", "ownership": "owns", "directorship": "is a director of",
              "membership": "is a member of", "employment": "is employed by", "representation": "represents",
              "family": "is family of", "associate": "is an associate of", "link": "is linked to",
-             "same_identifier": "is the same company as"}
+             SAME_IDENTIFIER: "is the same company as"}
     src, dst = captions.get(edge.source, edge.source), captions.get(edge.target, edge.target)
     return f"{src} {verbs.get(edge.kind, edge.kind)} {dst}: {describe_evidence(edge)}"
 

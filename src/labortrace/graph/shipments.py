@@ -30,7 +30,7 @@ from labortrace.store.graph_schema import shipment_batches, shipments
 BATCH_ROWS = 5000
 #: Indexes a bulk load builds after its rows instead of maintaining them row by row.
 BULK_REBUILT = ("ix_shipments_consignee_shipper", "ix_shipments_edge")
-#: Files from this size load in bulk (see store_shipments).
+#: Files from this size load in bulk (Workspace.load decides).
 BULK_BYTES = 64 * 1024 * 1024
 #: Problems kept in a load's stats; the count says how many there were in all.
 MAX_PROBLEMS = 1000

@@ -13,7 +13,7 @@ from dataclasses import replace
 from labortrace.matching.entities import IndexedEntity
 from labortrace.matching.index import NameIndex
 from labortrace.model import Match
-from labortrace.store.judgements import Judgement, query_key
+from labortrace.store.judgements import Judgement, decided
 
 MIN_LENGTH = 8
 #: An identifier shared by more entities than this is a placeholder or a group code, not one company's.
@@ -73,5 +73,4 @@ def with_identity_peers(matches: list[Match], peers: IdentityPeers, rejected: Se
 
 def rejected_ids(query_name: str, judged: Mapping[tuple[str, str], Judgement]) -> set[str]:
     """Entities a reviewer rejected for this supplier: no identity peer is drawn from them."""
-    key = query_key(query_name) if query_name.strip() else None
-    return {entity_id for (k, entity_id), j in judged.items() if k == key and j.judgement == "reject"}
+    return set(decided(query_name, judged, "reject"))

@@ -3,6 +3,8 @@
 from labortrace.model.records import (
     DATASET_KINDS,
     LINKS,
+    SAME_IDENTIFIER,
+    SHIPMENT,
     RISK_LEVELS,
     DatasetInfo,
     Match,
@@ -15,6 +17,8 @@ from labortrace.model.records import (
 __all__ = [
     "DATASET_KINDS",
     "LINKS",
+    "SAME_IDENTIFIER",
+    "SHIPMENT",
     "RISK_LEVELS",
     "DatasetInfo",
     "Match",

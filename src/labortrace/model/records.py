@@ -13,6 +13,11 @@ DATASET_KINDS = ("forced_labour_list", "sanctions", "research", "registry", "shi
 #: Risk levels, most severe first.
 RISK_LEVELS = ("high", "elevated", "review", "none")
 
+#: Edge kinds besides the FtM links: a summary of shipments, and two records of one company (a shared strong
+#: identifier, matching.identity).
+SHIPMENT = "shipment"
+SAME_IDENTIFIER = "same_identifier"
+
 #: FtM link schema -> (source property, target property, edge kind).
 LINKS: dict[str, tuple[str, str, str]] = {
     "Ownership": ("owner", "asset", "ownership"),

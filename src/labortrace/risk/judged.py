@@ -6,20 +6,17 @@ from dataclasses import replace
 from typing import Any
 
 from labortrace.model import Match, QueryRecord
-from labortrace.store.judgements import Judgement, query_key
+from labortrace.store.judgements import Judgement, decided, query_key
 
 
 def add_confirmed(
     query: QueryRecord, matches: list[Match], judged: dict[tuple[str, str], Judgement], entities: dict[str, Any]
 ) -> list[Match]:
     """The matches plus every entity a reviewer confirmed for this supplier that the matcher did not propose."""
-    key = query_key(query.name) if query.name.strip() else None
     have = {m.entity_id for m in matches}
-    extra = [
-        Match(e.id, e.caption, 1.0, tuple(e.datasets), "")
-        for (k, entity_id), j in judged.items()
-        if k == key and j.judgement == "confirm" and entity_id not in have and (e := entities.get(entity_id))
-    ]
+    extra = [Match(e.id, e.caption, 1.0, tuple(e.datasets), "")
+             for entity_id in decided(query.name, judged, "confirm")
+             if entity_id not in have and (e := entities.get(entity_id))]
     return [*matches, *extra]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from labortrace.matching.index import IndexedEntity
-from labortrace.model import DatasetInfo, Match, QueryRecord, independent_sources
+from labortrace.model import SAME_IDENTIFIER, SHIPMENT, DatasetInfo, Match, QueryRecord, independent_sources
 from labortrace.names.regions import Place, locate
 from labortrace.names.uscc import find_usccs, parse_uscc
 
@@ -219,10 +219,10 @@ def describe_path(path: Any) -> str:
     for edge, node in zip(path.edges, path.nodes[1:]):
         summary = edge.evidence[0] if edge.evidence else {}
         detail = edge.kind
-        if edge.kind == "shipment" or "count" in summary:
+        if edge.kind == SHIPMENT or "count" in summary:
             hs = ", ".join(summary.get("hs_codes", [])[:3])
             detail = f"{summary.get('count', len(edge.evidence))} shipment(s)" + (f", HS {hs}" if hs else "")
-        elif edge.kind == "same_identifier":
+        elif edge.kind == SAME_IDENTIFIER:
             detail = f"same company, identifier {summary.get('identifier')}"
         elif summary.get("share") is not None:
             detail = f"{edge.kind} {summary['share']}%"

@@ -4,7 +4,7 @@ registry tables as FtM entities, FtM JSON lines with their counts."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +100,8 @@ def table_entities(table: Table, dataset: str) -> Iterator[EntityProxy]:
         proxy.add("country", row.field("country") or None, quiet=True, fuzzy=True)
         proxy.add("registrationNumber", row.field("identifier") or None)
         yield proxy
+
+
+def read_suppliers(rows: Iterable[TableRow]) -> list[QueryRecord]:
+    """A supplier list's rows as the matcher's records, in file order."""
+    return [query_record(row) for row in rows]

@@ -8,7 +8,7 @@ The latest decision on a pair is the one in force; earlier ones stay as history.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,6 +48,12 @@ def query_key(name: str) -> str:
     """The key a supplier's judgements are stored under: its canonical name tokens."""
     analysis = analyze_name(name)
     return " ".join(analysis.tokens) or name.strip().casefold()
+
+
+def decided(query_name: str, judged: Mapping[tuple[str, str], Judgement], judgement: str) -> list[str]:
+    """Entity ids a reviewer gave this judgement for this supplier name, in the order of `judged`."""
+    key = query_key(query_name) if query_name.strip() else None
+    return [entity_id for (k, entity_id), j in judged.items() if k == key and j.judgement == judgement]
 
 
 def record(engine: Engine, judgement: Judgement) -> Judgement:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect
 
+from labortrace.errors import StoreError
 from labortrace.store import graph_schema as g
 
 Step = Callable[[Connection], None]
@@ -32,10 +33,10 @@ def _shipment_indexes(conn: Connection) -> None:
 STEPS: dict[int, Step] = {1: _shipment_indexes}
 
 
-def upgrade(conn: Connection, found: int, target: int) -> list[int]:
-    """Run every step from `found` up to `target`; the versions reached, in order."""
-    reached: list[int] = []
+def upgrade(conn: Connection, found: int, target: int) -> None:
+    """Run every step from `found` up to `target`; a version no step upgrades is a StoreError."""
     for version in range(found, target):
+        if version not in STEPS:
+            raise StoreError(f"no upgrade from workspace schema version {version}: open it with the labortrace "
+                             "that wrote it and export what you need")
         STEPS[version](conn)
-        reached.append(version + 1)
-    return reached
