@@ -32,12 +32,14 @@ def _project_rows(figures: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def main() -> None:
+    split = _option("--polnear-split", "test")
+    if split not in ("dev", "train", "test"):
+        sys.exit(f"--polnear-split must be dev, train or test, not {split!r}")
     figures = {"dev": project.evaluate("dev"), "test": project.evaluate("test"),
                "test 07-27": project.evaluate("test", range(7, 28)), "test 28-31": project.evaluate("test", range(28, 32))}
     speed = project.throughput()
     parsed_speed = project.throughput(parser=True)
     load = os.getloadavg()[0]
-    split = _option("--polnear-split", "test")
     pol = {"rules (default pipeline)": polnear.evaluate(split),
            "parser (optional; parses the sentences with a cue word) + rules": polnear.evaluate(split, parser=True)}
     lines = [

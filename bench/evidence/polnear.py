@@ -32,7 +32,8 @@ def _gold(ann: Path) -> tuple[list[Span], list[Span]]:
 
 
 def _predict(text: str, parser: bool) -> tuple[list[Span], list[Span]]:
-    """Rules: one attribution per sentence; parser: every cue the parse shows, rules where it finds none.
+    """Rules: one attribution per sentence; parser: every cue the parse shows, and the rules' attribution where
+    the parse gives none with a source for that content (it replaces the parse's sourceless ones there).
 
     A bare quotation that continues the previous speaker extends the previous content rather than starting one.
     """

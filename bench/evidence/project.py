@@ -12,7 +12,7 @@ from labortrace.evidence.model import Claim, Quantity
 from labortrace.evidence.parsing import parse_attributions, parser_available
 from labortrace.evidence.sentences import split_sentences
 
-from bench.evidence.corpus import CORPUS, load
+from bench.evidence.corpus import load
 from bench.evidence.scoring import prf
 
 
@@ -50,21 +50,14 @@ def _quantity_hits(pred: list[Quantity], gold: list[dict[str, Any]]) -> int:
 
 def macro_f1(pairs: list[tuple[str, str]], labels: tuple[str, ...]) -> float:
     """Macro-averaged F1 over `labels` for (predicted, gold) pairs."""
-    scores = []
-    for label in labels:
-        tp = sum(1 for p, g in pairs if p == label and g == label)
-        fp = sum(1 for p, g in pairs if p == label and g != label)
-        fn = sum(1 for p, g in pairs if p != label and g == label)
-        scores.append(prf(tp, tp + fp, tp + fn)[2])
-    return sum(scores) / len(scores)
+    return sum(per_class(pairs, label)[2] for label in labels) / len(labels)
 
 
 def evaluate(split: str | None, numbers: range | None = None) -> dict[str, Any]:
     """Return the figures for one split ('dev', 'test') or all documents (None), optionally only the documents
     whose file number is in `numbers` (07-27 were read during development, 28-31 were written later)."""
-    stems = [int(p.stem) for p in sorted(CORPUS.glob("*.json"))]
-    docs = [(t, lab) for stem, (t, lab) in zip(stems, load())
-            if (split is None or lab["split"] == split) and (numbers is None or stem in numbers)]
+    docs = [(t, lab) for t, lab in load()
+            if (split is None or lab["split"] == split) and (numbers is None or int(lab["id"]) in numbers)]
     n_pred = n_gold = n_qpred = n_qgold = q_hits = 0
     stance_pairs: list[tuple[str, str]] = []
     speaker_ok = type_ok = 0

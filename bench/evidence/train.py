@@ -111,9 +111,10 @@ def main() -> None:
         return
     model = fit(data)
     if "--no-prior" not in sys.argv:
-        model["bias"] = shift_prior(model["bias"], Counter(y for _, y, _ in data), dev_prior())
+        prior = dev_prior()
+        model["bias"] = shift_prior(model["bias"], Counter(y for _, y, _ in data), prior)
         print("class prior set to the dev documents': " + ", ".join(f"{label} {p:.2f}" for label, p in
-                                                              zip(LABELS, dev_prior(), strict=True)))
+                                                              zip(LABELS, prior, strict=True)))
     MODEL.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
     print(f"wrote {MODEL} ({MODEL.stat().st_size:,} bytes, {len(model['weights'])} features)")
 

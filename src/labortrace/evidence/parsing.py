@@ -49,8 +49,9 @@ CUE_NOUNS = frozenset("""
 warning question call pledge suggestion argument complaint assertion denial allegation testimony insistence
 claim contention vow
 """.split())
-# Sources that PolNeAR almost never annotates: first and second persons and 'it'/'they'/'that' inside a quotation
-# ('"I think …," she said'), where the quoted speaker's own attribution is the one that counts (train: 4-23%).
+# Sources that PolNeAR almost never annotates: first and second persons and 'it'/'they'/'that' (train: 4-23%).
+# They are dropped in every sentence, quoted or not: inside a quotation ('"I think …," she said') the quoted
+# speaker's own attribution is the one that counts, and outside one a bare 'we'/'it' names no one.
 _NESTED_SOURCES = frozenset("i me we us you it they them that".split())
 # A line that opens with a speaker's name and a colon: transcripts and headlines ('PENCE: Well, …').
 _NOT_SPEAKERS = frozenset("""
@@ -109,7 +110,8 @@ def parser_available() -> bool:
 
 def parse_attributions(sentences: Iterable[Sentence], select: bool = True,
                        nested: bool = True) -> Iterator[tuple[Sentence, list[Attribution]]]:
-    """Yield each sentence with every attribution its parse shows (several, nested ones included).
+    """Yield each sentence with every attribution its parse shows (several; first-person and pronoun sources
+    dropped, see _NESTED_SOURCES).
 
     With `select`, only sentences that `may_attribute` are parsed; the others yield no attribution of their own.
     Without `nested`, one reported inside another's content ('Lee said Wang had claimed …') is left to the outer
@@ -165,7 +167,7 @@ def _reported_within(attribution: Attribution, others: list[Attribution]) -> boo
 
 
 def _nested(sentence: Sentence, attribution: Attribution) -> bool:
-    """True for 'I', 'we', 'you', 'it', 'they', 'that' as a source: an opinion inside someone else's quotation."""
+    """True for 'I', 'we', 'you', 'it', 'they', 'that' as a source, in any sentence (see _NESTED_SOURCES)."""
     if attribution.source is None:
         return False
     start, end = attribution.source
