@@ -147,12 +147,13 @@ class Matcher:
         )
 
     def _identifier_hits(self, query: QueryRecord) -> dict[int, tuple[str, set[str]]]:
-        """Entities holding one of the query's identifiers: (the first identifier found, all the query's)."""
+        """Entities holding one of the query's identifiers: (the first shared identifier in sorted order, all the
+        query's); sorted, so that the explanation does not depend on the order of a set."""
         ids = {normalize_identifier(v) for v in query.identifiers} - {""}
         hits: dict[int, tuple[str, set[str]]] = {}
-        for ident in ids:
+        for ident in sorted(ids):
             for ent_pos in self.index.by_identifier.get(ident, []):
-                hits[ent_pos] = (ident, ids)  # as before: the last identifier seen names the match
+                hits.setdefault(ent_pos, (ident, ids))
         return hits
 
     def _identifier_match(self, ent_pos: int, hit: tuple[str, set[str]], current: Match | None) -> Match:

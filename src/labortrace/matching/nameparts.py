@@ -83,8 +83,8 @@ def _place_len(tokens: tuple[str, ...], start: int, end: int) -> int:
     return 1 if start < end and (tokens[start],) in places else 0
 
 
-def _ocr_fold(token: str, pairs: tuple[tuple[str, str], ...] = ()) -> str:
-    for a, b in pairs or _OCR:
+def _ocr_fold(token: str) -> str:
+    for a, b in _OCR:
         if a in token:
             token = token.replace(a, b)
     return token

@@ -68,7 +68,7 @@ def feature_hash(feature: str) -> int:
 
 def hashed_features(analysis: NameAnalysis) -> list[int]:
     """The distinct feature hashes of a name, sorted."""
-    return sorted({zlib.crc32(f.encode("utf-8")) for f in name_features(analysis)})
+    return sorted({feature_hash(f) for f in name_features(analysis)})
 
 
 @dataclass
