@@ -62,3 +62,15 @@ def test_a_file_duckdb_refuses_goes_row_by_row_and_the_error_names_the_row(tmp_p
     assert "broken.csv" in str(err.value) and err.value.row == 2
     assert ws.store.dataset("ship") is None
     ws.close()
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_header_without_rows_is_refused_alike_on_both_paths(tmp_path: Path, db_url: str, bulk: bool) -> None:
+    ws = Workspace(db_url)
+    path = tmp_path / "empty.csv"
+    path.write_text("Shipper,Consignee,Date\n,,\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        ws.load(path, dataset="ship", kind="shipments", bulk=bulk)
+    assert "no data rows" in str(err.value) and "empty.csv" in str(err.value)
+    assert ws.store.dataset("ship") is None
+    ws.close()

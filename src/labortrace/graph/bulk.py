@@ -20,8 +20,8 @@ from typing import Any
 
 import duckdb
 
-from labortrace.errors import InputError
 from labortrace.sources.shipment_values import parse_hs_codes, parse_shipment_date, parse_weight_kg
+from labortrace.sources.shipments import no_data_rows
 from labortrace.sources.tables import Table
 
 #: Encodings DuckDB reads as they are.
@@ -146,15 +146,14 @@ def _problems(reader: BulkReader) -> tuple[list[str], int, int]:
     ]
     joined = _joined(reader)
     listed: list[tuple[int, int, str]] = []
-    total = 0
+    counts = []
     for order, (condition, field, message) in enumerate(kinds):
         column = mapping.get(field, field)
-        total += int(reader.con.execute(f"SELECT count(*) FROM {joined} WHERE {condition}").fetchone()[0])  # type: ignore[index]
+        counts.append(int(reader.con.execute(f"SELECT count(*) FROM {joined} WHERE {condition}").fetchone()[0]))  # type: ignore[index]
         listed += [(n, order, f"row {n}, column {column!r}: {text}") for n, text in reader.con.execute(
             f"SELECT r.n, {message} FROM {joined} WHERE {condition} ORDER BY r.n LIMIT {MAX_LISTED}").fetchall()]
-    skipped = int(reader.con.execute(
-        f"SELECT count(*) FROM raw WHERE {shipper} = '' AND {consignee} = ''").fetchone()[0])  # type: ignore[index]
-    return [text for _, _, text in sorted(listed)][:MAX_LISTED], total, skipped
+    # the first kind is the skipped rows: no shipper and no consignee
+    return [text for _, _, text in sorted(listed)][:MAX_LISTED], sum(counts), counts[0]
 
 
 def _joined(reader: BulkReader) -> str:
@@ -174,7 +173,7 @@ def bulk_rows(reader: BulkReader, dataset: str, batch: int, party_id: Callable[[
         problems, total, skipped = _problems(reader)
         rows = int(reader.con.execute("SELECT count(*) FROM raw").fetchone()[0])  # type: ignore[index]
         if rows == 0:
-            raise InputError("no data rows: the file has a header but no shipments below it", file=table.path)
+            raise no_data_rows(table.path)
         counts.update(rows=rows, skipped=skipped, problems=problems, problem_count=total)
         def cell(field: str) -> str:
             return reader.cell(field, "r")

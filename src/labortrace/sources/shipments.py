@@ -209,7 +209,12 @@ def read_shipments(path: Path, mapping: dict[str, str] | None = None) -> Iterato
         count += 1
         yield _shipment(row, seen)
     if count == 0:
-        raise InputError("no data rows: the file has a header but no shipments below it", file=path)
+        raise no_data_rows(path)
+
+
+def no_data_rows(path: Path) -> InputError:
+    """The error for a shipment table with a header and nothing below it (row path and bulk path alike)."""
+    return InputError("no data rows: the file has a header but no shipments below it", file=path)
 
 
 def _shipment(row: TableRow, seen: dict[str, int]) -> ShipmentRow:
