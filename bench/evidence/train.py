@@ -67,10 +67,17 @@ def fit(data: list[Example], l2: float = 0.02, steps: int = 600, min_count: int 
     return {"labels": list(LABELS), "bias": [round(float(v), 4) for v in b], "weights": weights}
 
 
-def dev_prior() -> list[float]:
-    """Share of each stance among the dev documents' gold claims: the evaluation set's own class balance."""
+def dev_prior() -> list[float] | None:
+    """Share of each stance among the dev documents' gold claims (the evaluation set's own class balance), or None
+    when the dev documents hold no claims."""
     counts = Counter(c["stance"] for _, labels in load(CORPUS) if labels["split"] == "dev" for c in labels["claims"])
-    return [counts[label] / sum(counts.values()) for label in LABELS]
+    return shares(counts)
+
+
+def shares(counts: Counter[str]) -> list[float] | None:
+    """Each label's share of `counts` in LABELS order (0 for a label not counted), or None when nothing is counted."""
+    total = sum(counts.values())
+    return [counts[label] / total for label in LABELS] if total else None
 
 
 def shift_prior(bias: list[float], trained: Counter[int], target: list[float]) -> list[float]:
@@ -78,10 +85,12 @@ def shift_prior(bias: list[float], trained: Counter[int], target: list[float]) -
 
     The training documents hold twice the evaluation set's share of neutral claims (plain facts in every
     article), which a logistic regression learns as a bias toward 'neutral'; adding log(target / trained)
-    per class keeps the learnt words and changes only that bias.
+    per class keeps the learnt words and changes only that bias. A class missing from either side has no ratio to
+    move by: its bias stays as trained.
     """
     total = sum(trained.values())
-    return [round(b + math.log(target[i] / (trained[i] / total)), 4) for i, b in enumerate(bias)]
+    return [round(b + math.log(target[i] / (trained[i] / total)), 4) if target[i] > 0 and trained[i] > 0 else b
+            for i, b in enumerate(bias)]
 
 
 def _predict(model: dict[str, Any], feats: list[str]) -> int:
@@ -110,8 +119,10 @@ def main() -> None:
         print("cross-validation macro-F1 %.3f, accuracy %.3f" % cross_validate(data))
         return
     model = fit(data)
-    if "--no-prior" not in sys.argv:
-        prior = dev_prior()
+    prior = None if "--no-prior" in sys.argv else dev_prior()
+    if prior is None and "--no-prior" not in sys.argv:
+        print("the dev documents hold no gold claims: class prior left as trained")
+    if prior is not None:
         model["bias"] = shift_prior(model["bias"], Counter(y for _, y, _ in data), prior)
         print("class prior set to the dev documents': " + ", ".join(f"{label} {p:.2f}" for label, p in
                                                               zip(LABELS, prior, strict=True)))

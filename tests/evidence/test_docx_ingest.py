@@ -80,3 +80,20 @@ def test_corrupt_docx_is_an_error_naming_the_file_and_the_batch_goes_on(workspac
     with workspace.store.engine.connect() as conn:
         sources = [Path(s).name for s in conn.execute(select(schema.documents.c.source)).scalars()]
     assert sources == ["good.docx"]
+
+
+def test_merged_table_cells_are_read_once(tmp_path: Path) -> None:
+    from labortrace.evidence.reading import read_bytes
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    header = table.cell(0, 0).merge(table.cell(0, 1))  # python-docx then repeats this cell in the row
+    header.text = "Aksu Mill"
+    table.cell(0, 2).text = "260"
+    for col, value in enumerate(("Hotan Yarn", "Kashgar", "75")):
+        table.cell(1, col).text = value
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    assert len(table.rows[0].cells) == 3  # the merged cell is there twice: the reader must drop the repeat
+    doc = read_bytes(path.read_bytes(), name=path.name)
+    assert doc.text.splitlines()[::2] == ["Aksu Mill\t260", "Hotan Yarn\tKashgar\t75"]

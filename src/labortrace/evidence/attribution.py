@@ -5,40 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from labortrace.evidence.cues import POSSESSIVES, QUOTATION_ONLY_VERBS, RULE_VERBS
 from labortrace.evidence.sentences import Sentence
 
-_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|noted|notes|claimed|claims|alleged|alleges|insisted|"
-    "insists|argued|argues|denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses|wrote|writes|"
-    "reported|reports|found|finds|concluded|concludes|documented|documents|estimated|estimates|warned|warns|"
-    "acknowledged|acknowledges|confirmed|confirms|explained|explains|urged|urges|described|describes|accused|"
-    "accuses|maintained|maintains|asserted|asserts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|believes|"
-    "suggested|suggests|announced|announces|declared|declares|countered|counters|responded|replied|recalled|"
-    "recalls|testified|revealed|reveals|showed|shows|show|called|calls|condemned|condemns|criticised|criticized|"
-    "blamed|praised|observed|pointed out|made clear|has said|have said|had said|has found|have found|"
-    "has denied|have denied|has rejected|have rejected|had told|has documented|have documented|"
-    "has long denied|has repeatedly denied|has consistently denied|repeatedly denied|has also said|also said|"
-    "previously said|later said|said on \\w+|wrote on \\w+|told reporters|told \\w+|"
-    # more reporting verbs with high precision as cues on PolNeAR train (see parsing.CUE_LEMMAS)
-    "asked|asks|endorsed|endorses|tweeted|tweets|defended|defends|refused|refuses|proposed|proposes|promised|"
-    "promises|mentioned|mentions|declined|declines|vowed|vows|questioned|cited|cites|predicted|predicts|"
-    "posted|expressed|expresses|agreed|agrees|blasted|blasts|slammed|slams|mocked|mocks|complained|complains|"
-    "reiterated|reiterates|boasted|boasts|touted|touts|pledged|pledges|announced|admitted|admits|conceded|concedes|"
-    "disclosed|discloses|recommended|recommends|indicated|indicates|implied|implies|highlighted|highlights|echoed|"
-    "echoes|denounced|denounces|decried|decries|lamented|laments|applauded|applauds|contended|contends|cautioned|"
-    "speculated|charged|charges|assured|assures|ordered|orders|requested|requests|feared|fears|worried|worries|"
-    # past and third-person forms of the verbs parsing.py added from PolNeAR train counts (general verbs of speaking
-    # and taking a position); third-person forms that are mostly nouns ('points', 'remarks', 'names') left out,
-    # and 'adopted' ('the EU adopted a regulation' is an act, not a statement)
-    "pointed|referred|preferred|hoped|shouted|chanted|underscored|advocated|answered|apologized|apologised|"
-    "challenged|characterized|characterised|compared|condemned|congratulated|deemed|demanded|determined|disavowed|"
-    "distanced|emailed|embraced|encouraged|hinted|invoked|joked|laid out|learned|opposed|persuaded|pleaded|"
-    "portrayed|pressed|promoted|published|pushed|quoted|railed|reacted|remarked|remembered|reminded|resisted|"
-    "retweeted|shared|signaled|talked|testified|thanked|threatened|voiced|refers|prefers|underscores|apologizes|"
-    "apologises|characterizes|characterises|compares|condemns|congratulates|deems|determines|disavows|encourages|"
-    "invokes|opposes|persuades|pleads|portrays|promotes|publishes|reminds|resists|retweets|testifies|threatens"
-)
+_VERBS = RULE_VERBS
 _VERB = rf"(?:{_VERBS})"
+# after a quotation a few more verbs sign it ("“…,” she continued"): cues.QUOTATION_ONLY_VERBS
+_SIGN_VERB = rf"(?:{_VERBS}|{'|'.join(sorted(QUOTATION_ONLY_VERBS))})"
 # adverbials between a speaker and the verb: 'X also said', 'X on Monday said'
 _ADV = r"(?:\s+(?:also|later|previously|repeatedly|again|has|have|had|on \w+|in a statement|in an interview|in a report|in a press release|last week|this week))*"
 _APPO = r"(?:\d{1,3},\s+)?(?:a|an|the|who|whose|one of|another|[a-z][a-z-]+)\b"
@@ -49,7 +22,7 @@ _TRAILING = re.compile(rf"^(?P<content>.{{12,}}?)[,;]?\s*[—–-]*\s*{_SPEAKER}
 # _TRAILING backtracks over every split of a sentence; this cheap search says first whether a cue ends it.
 _TRAILING_HINT = re.compile(rf"\b(?:{_VERB})(?:\s+(?:on|in|at|last|this)\b[^,.]*)?(?:,\s+(?:a|an|the|who)\b[^.]*)?\s*[.!?]?[\"”]?$")
 _TRAILING_INV = re.compile(rf"^(?P<content>.{{12,}}?)[,;]\s*(?P<cue>said|says|added|wrote|told \w+|noted|according to)\s+(?P<src>[^.;]{{2,160}}?)\s*[.!?]?$")
-_QUOTE_FIRST = re.compile(rf"^{_QUOTE}(?P<content>.+?)[,.!?]?{_QUOTE}\s*,?\s*(?:(?P<cue1>{_VERB})\s+(?P<src1>[^.;]{{2,160}}?)|(?P<src2>[^,.;\"“”]{{2,90}}?){_ADV}\s+(?P<cue2>{_VERB})(?P<tail>[^.;]*)?)\s*[.!?]?$")
+_QUOTE_FIRST = re.compile(rf"^{_QUOTE}(?P<content>.+?)[,.!?]?{_QUOTE}\s*,?\s*(?:(?P<cue1>{_SIGN_VERB})\s+(?P<src1>[^.;]{{2,160}}?)|(?P<src2>[^,.;\"“”]{{2,90}}?){_ADV}\s+(?P<cue2>{_SIGN_VERB})(?P<tail>[^.;]*)?)\s*[.!?]?$")
 _QUOTE_AFTER = re.compile(rf"^(?P<src>[^“”\"]{{2,160}}?){_ADV}\s+(?P<cue>{_VERB})(?:\s+\w+)?\s*[:,]\s*{_QUOTE}(?P<content>.+?)[.!?,]?{_QUOTE}?\s*$")
 _ACCORDING_FIRST = re.compile(r"^(?P<cue>According to)\s+(?P<src>[^,]{2,120}),\s+(?P<content>.+?)[.!?]?$", re.I)
 _ACCORDING_LAST = re.compile(r"^(?P<content>.{12,}?),?\s+(?P<cue>according to)\s+(?P<src>[^,.;]{2,120}?)(?:,[^.]*)?\s*[.!?]?$", re.I)
@@ -96,11 +69,17 @@ def _span(sentence: Sentence, m: re.Match[str], group: str) -> tuple[int, int]:
 
 def _good_source(src: str) -> bool:
     words = src.split()
-    if not words or len(words) > 14 or _BAD_SOURCE.search(src.split(",")[0]):
+    if not words or len(words) > 14 or _BAD_SOURCE.search(src.split(",")[0]) or _possessive(src.split(",")[0]):
         return False
     if len(words) == 1 and words[0].lower() in _DETERMINERS:
         return False
     return src[0].isupper() or words[0].lower() in _LOWER_STARTS
+
+
+def _possessive(src: str) -> bool:
+    """True when a speaker ends in a possessive ('The company's', 'their'): the cue after it is a plural noun."""
+    last = src.split()[-1].lower() if src.split() else ""
+    return last in POSSESSIVES or last.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _source_head(sentence: Sentence, m: re.Match[str], group: str) -> tuple[int, int]:
@@ -153,7 +132,7 @@ def attribute(sentence: Sentence) -> Attribution | None:
 def _inner(sentence: Sentence, text: str) -> Attribution | None:
     """A source and cue inside the sentence after a quote or comma; the content is the text beside them."""
     m = _INNER.search(text) or _INNER_INV.search(text)
-    if m is None or m.start("src") == 0 and m.re is _INNER:
+    if m is None or m.start("src") == 0 and m.re is _INNER or _possessive(m.group("src").split(",")[0]):
         return None  # a sentence that opens with 'X said' is _LEADING's, which found no content to take
     first, last = min(m.start("src"), m.start("cue")), max(m.end("src"), m.end("cue"))
     trim = " ,;:—–-\"“”'"

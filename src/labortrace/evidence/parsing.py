@@ -12,55 +12,10 @@ from functools import cache
 from typing import Any
 
 from labortrace.evidence.attribution import Attribution
+from labortrace.evidence.cues import (
+    CONTENT_PREPS, CUE_LEMMAS, CUE_NOUNS, DOCUMENTS, IRREGULAR, MODALS, NAMED_CUE_LEMMAS, NESTED_SOURCES, NOT_SPEAKERS,
+)
 from labortrace.evidence.sentences import Sentence
-
-# Reporting and attitude verbs (lemmas). Chosen on the PolNeAR train split: a lemma is kept when at least 40% of the
-# sources it yields are annotated sources there ('say' 84%, 'tell' 68%, 'call' 49%). The last two lines came from
-# a later count over train of every verb with a subject (a verb is kept when, in 8 or more uses with any subject, at
-# least 40% are annotated cues with that subject as source, or 25% for the last line, a hand-picked set of verbs of
-# speaking and attitude among those): general English verbs, no names or topics. 'hop' is how the model lemmatises
-# 'hoped'.
-CUE_LEMMAS = frozenset("""
-say tell add write note argue announce claim suggest explain describe declare accuse recall acknowledge insist
-conclude warn vow urge reply respond criticize criticise denounce decry lament tout assert reiterate confirm deny
-reject dismiss admit praise applaud blast slam mock complain boast emphasize emphasise stress predict reveal
-indicate imply cite reference highlight echo endorse propose promise pledge agree report show state allege contend
-caution concede call ask decline estimate tweet post speculate charge counter express discuss refuse question
-defend view fear worry blame repeat issue assure recommend order disclose request mention
-point refer list prefer hope hop shout chant underscore rule
-advocate aim cheer comment compare condemn demand differ dislike favor favour oppose portray promote quote recognize
-recognise remember seek share threaten wonder yell
-""".split())
-# Verbs that are cues only with a named subject ('Trump continued', 'Clinton supports'), measured the same way:
-# with such subjects about half their sources or more are annotated ones, with 'I', 'we' or 'it' far fewer.
-# The later lines came from the later count over train (named subjects, 8 or more uses, at least 40% annotated;
-# 25% for the last line, hand-picked as above: 'think', 'want', 'believe' count once quotations and statements
-# reported inside another's content are left out). 'retweete' is how the model lemmatises 'retweeted'.
-NAMED_CUE_LEMMAS = frozenset("""
-find offer support release address attack continue launch
-answer apologize apologise cast challenge characterize characterise congratulate deem determine disavow distance
-email embrace encourage hint invoke joke lay learn name persuade plead press publish push rail react remark remind
-resist retweet retweete signal talk testify thank voice
-approve believe champion convince decide disagree laugh like opt plan protest realize realise think want unveil weigh
-back
-""".split())
-# Nouns that carry someone's statement: "Trump's warning that …", "the ministry's denial of …".
-CUE_NOUNS = frozenset("""
-warning question call pledge suggestion argument complaint assertion denial allegation testimony insistence
-claim contention vow
-""".split())
-# Sources that PolNeAR almost never annotates: first and second persons and 'it'/'they'/'that' (train: 4-23%).
-# They are dropped in every sentence, quoted or not: inside a quotation ('"I think …," she said') the quoted
-# speaker's own attribution is the one that counts, and outside one a bare 'we'/'it' names no one.
-_NESTED_SOURCES = frozenset("i me we us you it they them that".split())
-# A line that opens with a speaker's name and a colon: transcripts and headlines ('PENCE: Well, …').
-_NOT_SPEAKERS = frozenset("""
-question answer note update photo source editor related read watch q a warning correction clarification video latest
-breaking live exclusive analysis opinion graphic audio transcript
-""".split())
-# Irregular forms of the cue verbs above, for the fast pass that picks the sentences worth parsing.
-_IRREGULAR = {"say": "said", "tell": "told", "show": "shown", "write": "wrote written", "find": "found",
-              "think": "thought", "seek": "sought", "lay": "laid"}
 
 
 def _forms(lemma: str) -> set[str]:
@@ -72,7 +27,7 @@ def _forms(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", lemma):  # admit, slam, plan: admitted, slamming
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms | set(_IRREGULAR.get(lemma, "").split())
+    return forms | set(IRREGULAR.get(lemma, "").split())
 
 
 def _select_pattern(lemmas: Iterable[str]) -> re.Pattern[str]:
@@ -82,14 +37,8 @@ def _select_pattern(lemmas: Iterable[str]) -> re.Pattern[str]:
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-# Documents that speak for themselves after 'in' ('In the latest poll, …'); statements and interviews do not:
-# 'X said in a statement' has X as its source.
-_DOCUMENTS = frozenset("poll survey study report analysis audit".split())
 _CLAUSES = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "attr", "oprd")
-_CONTENT_PREPS = frozenset("for about on against to over of with".split())
-# Cues under these modals are what someone should or might say, not what they said.
-_MODALS = frozenset("should could would might must may can".split())
 
 
 @cache
@@ -108,17 +57,17 @@ def parser_available() -> bool:
     return True
 
 
-def parse_attributions(sentences: Iterable[Sentence], select: bool = True,
+def parse_attributions(sentences: Iterable[Sentence],
                        nested: bool = True) -> Iterator[tuple[Sentence, list[Attribution]]]:
     """Yield each sentence with every attribution its parse shows (several; first-person and pronoun sources
-    dropped, see _NESTED_SOURCES).
+    dropped, see cues.NESTED_SOURCES).
 
-    With `select`, only sentences that `may_attribute` are parsed; the others yield no attribution of their own.
+    Only sentences that `may_attribute` are parsed; the others yield no attribution of their own.
     Without `nested`, one reported inside another's content ('Lee said Wang had claimed …') is left to the outer
     one, as PolNeAR's annotators mostly do.
     """
     batch = list(sentences)
-    chosen = [s for s in batch if not select or may_attribute(s.text)]
+    chosen = [s for s in batch if may_attribute(s.text)]
     docs = dict(zip((id(s) for s in chosen), _nlp().pipe(s.text for s in chosen), strict=True))
     pending: tuple[tuple[int, int], tuple[int, int]] | None = None  # 'He said:' waits for the next sentence
     for sentence in batch:
@@ -167,11 +116,11 @@ def _reported_within(attribution: Attribution, others: list[Attribution]) -> boo
 
 
 def _nested(sentence: Sentence, attribution: Attribution) -> bool:
-    """True for 'I', 'we', 'you', 'it', 'they', 'that' as a source, in any sentence (see _NESTED_SOURCES)."""
+    """True for 'I', 'we', 'you', 'it', 'they', 'that' as a source, in any sentence (see cues.NESTED_SOURCES)."""
     if attribution.source is None:
         return False
     start, end = attribution.source
-    return sentence.text[start - sentence.start:end - sentence.start].lower() in _NESTED_SOURCES
+    return sentence.text[start - sentence.start:end - sentence.start].lower() in NESTED_SOURCES
 
 
 def _span(sentence: Sentence, tokens: list[Any]) -> tuple[int, int]:
@@ -197,7 +146,7 @@ def _from_cue(sentence: Sentence, token: Any) -> Attribution | None:
     source = _subject(token) or _inverted_subject(token)
     if lemma not in CUE_LEMMAS and not _named(source):
         return None
-    if _quoted(token) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+    if _quoted(token) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return None  # 'as he says he is' inside a quotation, 'should release': not an attribution of its own
     if lemma == "call" and any(c.lower_ in ("what", "which", "whom") for c in token.children):
         return None  # 'what she called a war of words': a label quoted in passing, not a statement
@@ -227,7 +176,7 @@ def _content(token: Any, source: Any) -> list[Any]:
         tokens = _subtree(obj) if obj is not None else []
     if not tokens:
         # 'called for …', 'spoke about …', 'railed against …': the prepositional object is what was said
-        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS), None)
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
         tokens = _subtree(prep) if prep is not None and any(c.dep_ == "pobj" for c in prep.children) else []
     return tokens
 
@@ -294,7 +243,7 @@ def _according(sentence: Sentence, token: Any) -> Attribution | None:
 def _in_document(sentence: Sentence, token: Any) -> Attribution | None:
     """'In this poll, Trump rose …': a poll, survey or study named by a leading 'In' is the source of its clause."""
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if source is None or source.lemma_.lower() not in _DOCUMENTS:
+    if source is None or source.lemma_.lower() not in DOCUMENTS:
         return None
     tokens = _subtree(token.head, without=token)
     cue = (sentence.start + token.idx, sentence.start + token.idx + len(token.text))
@@ -325,7 +274,7 @@ def _colon_speaker(sentence: Sentence, doc: Any, found: list[Attribution]) -> li
         return []
     names = doc[first:colon.i]
     if not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in names) or \
-            any(t.lower_ in _NOT_SPEAKERS for t in names) or doc[0].text in "([":
+            any(t.lower_ in NOT_SPEAKERS for t in names) or doc[0].text in "([":
         return []
     rest = doc[colon.i + 1:]
     cue = (sentence.start + colon.idx, sentence.start + colon.idx + 1)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from labortrace.evidence.cues import SIGNING_VERBS
+
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = frozenset(
     "mr mrs ms dr prof st jr sr gen sen rep gov col lt co corp inc ltd no nos vs etc jan feb mar apr "
@@ -15,9 +17,8 @@ _END = re.compile(r"[.!?。！？]+[\"'”’)\]]*|\n\s*\n|\n")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
 # A short 'Name said' after a closing quotation mark, which ends the quotation's sentence, not a new one.
-_SIGNED = re.compile(
-    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|continued|"
-    r"shouted|demanded|insisted|explained|noted|recalled|declared|tweeted|exclaimed|wondered|argued|joked)\b")
+# The verbs are cues.SIGNING_VERBS, which the attribution rules also read as the quotation's cue.
+_SIGNED = re.compile(rf"\s+(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{'|'.join(SIGNING_VERBS)})\b")
 _MAX_UNIT = 1500  # a runaway quotation must not swallow a whole document
 
 

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 
-# (weight, pattern, tag): positive weights allege, negative weights deny. Tags are the reasons users see.
+# A negation scopes to its clause: a conjunction that starts another clause ends it ('never paid and were forced').
+CLAUSE_STARTS = ("and", "but", "or", "while", "whereas", "yet", "so", "because", "although", "though", "then", "where",
+                 "when", "who", "which")
+_CLAUSE_START = rf"(?:{'|'.join(CLAUSE_STARTS)})\b"
+_IN_CLAUSE = rf"(?!{_CLAUSE_START})\w+"
+# Words naming a place before its name ('southern Xinjiang', 'the Uyghur region'), not a turn to another place.
+_PLACE_WORDS = r"(?:(?!not\b|and\b|but\b|or\b|in\b|from\b)[a-z-]+ ){0,3}"
+# (weight, pattern, tag): positive weights allege, negative weights deny. Tags are the reasons users see; each
+# tag names one cue.
 _CUES: tuple[tuple[float, re.Pattern[str], str], ...] = tuple(
     (w, re.compile(p, re.I), tag) for w, p, tag in (
         # negated freedom is an allegation: checked before the bare 'freely'/'voluntarily' denial cues
-        (3.0, r"\b(not|never|no longer|unable to|cannot|can't|couldn't|could not|without|nobody|no one|none)\b[^.;]{0,30}\b(freely|voluntar\w*|free to|choose|refuse|say no|leave|quit|consent)\b", "negated freedom"),
+        (3.0, rf"\b(not|never|no longer|unable to|cannot|can't|couldn't|could not|without|nobody|no one|none)\b(?:(?!\b{_CLAUSE_START})[^.;]){{0,30}}\b(freely|voluntar\w*|free to|choose|refuse|say no|leave|quit|consent)\b", "negated freedom"),
         (3.0, r"\binvoluntar\w*\b|\bno choice\b|\bagainst their will\b|\bnot (a )?voluntary\b", "no choice"),
         # 'nobody is forced', 'no quota', 'no such thing as forced labour': the coercion words are denied
-        (-4.0, r"\b(nobody|no one|none|not|never|neither|nor)\b(?: \w+){0,3} (forced|coerced|compelled|made to)\b|\bno (such thing as )?(forced|quotas?|coercion|targets?)\b|\bno such thing\b", "negated coercion"),
+        (-4.0, rf"\b(nobody|no one|none|not|never|neither|nor)\b(?: {_IN_CLAUSE}){{0,3}} (forced|coerced|compelled|made to)\b|\bno (such thing as )?(forced|quotas?|coercion|targets?)\b|\bno such thing\b", "negated coercion"),
         (2.0, r"\bforced(ly)? (labou?r|to work|into)\b|\bforced\b", "forced labour"),
         (2.0, r"\bcoerc\w+\b", "coercion"),
         (1.5, r"\b(detain\w*|detention|intern(ed|ment|ments|ing|ees?)|camps?|re-?education|incarcerat\w+|imprison\w*|prison)\b", "detention"),
@@ -26,7 +34,7 @@ _CUES: tuple[tuple[float, re.Pattern[str], str], ...] = tuple(
         (1.0, r"\b(escort\w*|guards?|handcuff\w*|batons?|police (officers?|at the)|under (constant )?(watch|supervision)|minders?|had to|were made to|made them|dare (to )?(say|refuse|speak)|afraid to|paid (almost|next to) nothing|separat\w+ from (their )?famil\w+|repression|repressive|cannot speak freely)\b", "coercion signs"),
         (1.0, r"\b(linked to|connected to|tied to|stood by (its|their|the) (findings|report|research))\b", "linkage"),
         (1.0, r"\b(shifts? of|hours a day|\d+ hours|days? off|overtime|fraction of|below the minimum wage|minimum wage|"
-              r"assigned to|taken (there |away )?by (the )?police|prisoners?|convicts?|inmates?|bused|under guard|"
+              r"assigned to|taken (there |away )?by (the )?police|prisoners?|convicts?|inmates?|under guard|"
               r"permission to leave|supervisor'?s? (note|permission)|relatives (were )?(detained|held|punished))\b", "labour abuse signs"),
         (1.0, r"\b(assimilat\w+|eras(e|ing) (their|uyghur)|break up (their )?(families|communities)|ethnic and religious|"
               r"(religious|cultural) (practices|identity)|banned from (praying|fasting)|mandarin (classes|lessons)|"
@@ -39,11 +47,11 @@ _CUES: tuple[tuple[float, re.Pattern[str], str], ...] = tuple(
         (1.5, r"\b(cadres?|closed(-off)? (units?|management|compounds?|dormitor\w+|areas?)|military-style|grateful to the party|"
               r"separate (building|canteen|dormitor\w+|compound)|political (classes|meetings|training)|taken to (a|the) (centre|center|camp)|"
               r"messaging app|collected (our|their|her|his) (identity|id) cards|until (midnight|dark|late at night)|from dawn)\b",
-         "control"),
+         "regimentation"),
         (1.0, r"\b(would|will|could) lose (access to |their |her |his |our )?(subsidies|loans|pensions?|land|benefits|jobs?)\b|"
               r"\b(land|pension|subsidies) would be (given|taken|cut)\b", "threats"),
         # origin elsewhere and open doors: the usual company and official answers to an allegation
-        (-2.5, r"\b(came|comes|come|grown|made|sourced|produced|originat\w+) (\w+ )?(in|from) (?!xinjiang|the uyghur|china)[a-z]+|"
+        (-2.5, rf"\b(came|comes|come|grown|made|sourced|produced|originat\w+) (\w+ )?(in|from) (?!{_PLACE_WORDS}(xinjiang|uy?i?ghur|china|chinese)\b)[a-z]+|"
                r"\bnot (in|from) xinjiang\b|\bno (chinese|xinjiang) (cotton|tomatoes|polysilicon|yarn|materials?)\b|"
                r"\bnothing to hide\b|\b(inspect|visit|see)\b[^.;]{0,30}\bat any time\b|\b(equal|the same) rights\b|"
                r"\b(protected|provided) (for )?by (the )?law\b|\bnever held back\b|\bdays' notice\b|\bpaid according to\b|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from labortrace.evidence.stance import rule_stance
+from labortrace.evidence.stance import CLAUSE_STARTS, rule_stance
 
 LABELS = ("alleges", "denies", "neutral")
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
@@ -87,6 +87,8 @@ def _negated(words: list[str]) -> list[str]:
         if word in _NEGATORS:
             left = _NEGATION_SCOPE
             continue
+        if word in CLAUSE_STARTS:  # the negation scopes to its clause, as in stance.py
+            left = 0
         if left:
             out.append(f"neg:{word}")
             left -= 1
