@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 
 from bench.matching import companies as co
 from bench.matching import vocab
-from bench.matching.variants import NEGATIVE_KINDS, negative_query, positive_query
+from bench.matching.variants import NEGATIVE_KINDS, names_place, negative_query, positive_query
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 #: Changes whenever the same seed would generate other data; cached files carry it in their name (2: labels follow
-#: what names show, see companies.Company.key and latin_key).
-GENERATOR_VERSION = 2
+#: what names show, see companies.Company.key and latin_key; 3: a non-match whose brand and trade a reference company
+#: shares under a name that gives no place cannot be told from it, and is set aside like a homophone).
+GENERATOR_VERSION = 3
 POSITIVE_SHARE = 0.3
 
 
@@ -38,8 +39,10 @@ class Query:
     address: str
     gold: str
     family: str  #: variant family for true matches; kind of non-match (neg_*) otherwise
-    latin_ambiguous: bool = False  #: written in Latin only, and the company has a homophone twin in the reference
-    acceptable: tuple[str, ...] = ()  #: ids a Latin-only name cannot tell from the gold (homophones), gold included
+    #: the name cannot be told from another reference company: written in Latin only with a homophone twin, or (a
+    #: non-match) the same brand and trade as a company one of whose reference names gives no place
+    latin_ambiguous: bool = False
+    acceptable: tuple[str, ...] = ()  #: ids the name cannot tell from the gold, gold included
 
 
 @dataclass
@@ -109,12 +112,26 @@ class QueryContext:
     taken: set[tuple[str, str, int, int]]
     by_latin: dict[tuple[str, str, str, str], list[int]]
     _brand_industry: Counter[tuple[str, ...]] | None = None
+    _placeless: dict[tuple[str, ...], list[int]] | None = None
 
     def unique_without_place(self, c: co.Company) -> bool:
         """Whether brand and industry alone (place dropped) still name one reference company, in Latin letters."""
         if self._brand_industry is None:
             self._brand_industry = Counter(co.latin_key(r)[:3] for r in self.refs if r.kind == "cn")
         return self._brand_industry[co.latin_key(c)[:3]] == 1
+
+
+    def placeless_twins(self, c: co.Company, latin_only: bool) -> list[str]:
+        """Reference companies of c's brand and trade in another place with a name that gives no place: a name cannot
+        tell c from them (as the city_prefix variant is only made when brand and trade are unique)."""
+        if self._placeless is None:
+            self._placeless = {}
+            for i, r in enumerate(self.refs):
+                if r.kind == "cn" and not names_place(self.entities[i], r):
+                    self._placeless.setdefault(co.latin_key(r)[:3], []).append(i)
+        found = self._placeless.get(co.latin_key(c)[:3], []) if c.kind == "cn" else []
+        return [self.entities[i].id for i in found
+                if self.refs[i].key != c.key and (latin_only or (self.refs[i].brand, self.refs[i].industry) == (c.brand, c.industry))]
 
 
 def make_query(ctx: QueryContext, row: int) -> Query:
@@ -136,6 +153,9 @@ def _labelled(ctx: QueryContext, row: int, name: str, c: co.Company, gold: str, 
     latin_only = not any("\u4e00" <= ch <= "\u9fff" for ch in name)
     twins = [ctx.entities[j].id for j in ctx.by_latin.get(co.latin_key(c), [])]
     ambiguous = latin_only and c.kind == "cn" and bool(set(twins) - {gold})
+    if not gold:
+        placeless = ctx.placeless_twins(c, latin_only)
+        twins, ambiguous = twins + placeless, ambiguous or bool(placeless)
     country = c.country if rng.random() < 0.5 else ""
     address = ""
     if c.kind == "cn" and rng.random() < 0.3:

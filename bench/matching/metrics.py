@@ -3,8 +3,9 @@
 Decision rule, the same for every tool: a query is flagged when its best-scored entity scores at least the
 threshold. A flag on the gold entity is a true positive; any other flag (a company not in the reference, or
 the wrong entity) is a false positive. Recall is true positives over all queries that have a gold entity.
-Queries written in Latin letters only whose company has a homophone twin in the reference are left out of
-these figures and counted apart (`ambiguous`): for them, a flag on any twin is counted right.
+Queries a name cannot decide are left out of these figures and counted apart (`ambiguous`): names written in
+Latin letters only whose company has a homophone twin in the reference (a flag on any twin is counted right),
+and non-matches with the brand and trade of a reference company one of whose names gives no place.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class Scores:
 
 
 def outcomes(queries: Sequence[Query], rows: Sequence[int], ranked: Ranked, ambiguous: bool = False) -> list[Outcome]:
-    """Pair each answered query with its label; `ambiguous` picks the homophone queries instead of the others."""
+    """Pair each answered query with its label; `ambiguous` picks the undecidable queries (homophones, place-blind twins) instead of the others."""
     by_row = {q.row: q for q in queries}
     out = []
     for row, answer in zip(rows, ranked):

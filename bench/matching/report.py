@@ -177,10 +177,10 @@ def markdown_report(size: str, data: Dataset, runs: list[Run], real_runs: dict[s
              f"`{command}`, commit {commit()}, {machine()}; {versions()}, matplotlib {mpl}.",
              f"Data: {len(data.references):,} generated reference entities, {len(data.queries):,} queries ({pos:,} true matches), seed {data.seed}. "
              "A query is flagged when its best score ≥ threshold; a flag on any other entity is a false positive. "
-             "Homophone rows (Latin-only names whose company has a twin spelt alike) are left out and counted below. "
+             "Rows a name cannot decide are left out and counted below: Latin-only names whose company has a twin spelt alike (homophones), and non-matches with the brand and trade of a reference company one of whose names gives no place. "
              f"PR curves: bench/matching/out/{png.name}.", ""]
     lines += main_table(data, runs) + ["", "Per family (recall for true-match families, flag rate for neg_* kinds; each peer at its best threshold):", ""]
-    lines += family_table(data, runs) + ["", "Homophones (indistinguishable in Latin letters):", ""]
+    lines += family_table(data, runs) + ["", "Names that cannot decide (homophones in Latin letters; non-matches sharing brand and trade with a reference name that gives no place):", ""]
     lines += [f"- {ln}" for ln in ambiguous_lines(data, runs)]
     if real_runs:
         lines += ["", "Real SZSE names (2,880 companies, 100,000 generated distractors in the reference's script):", ""] + real_table(real_runs)

@@ -3,7 +3,8 @@
 Training pairs come from the benchmark's own generator run with TRAIN_SEEDS (never the evaluation seed
 20261123, never real data): every query's candidates from labortrace's own index (30 candidates, the
 matcher's cosine floor), labelled true when the candidate name belongs to the gold entity (or a homophone
-twin a Latin-only name cannot tell apart). Each pair becomes the scorer's feature vector
+twin a Latin-only name cannot tell apart); the pairs of a non-match with a company its name cannot be told from
+(generate.Query.acceptable) carry no label and are left out. Each pair becomes the scorer's feature vector
 (labortrace.matching.features.pair_values); a logistic regression with an L2 penalty is fitted with
 scipy.optimize, and its coefficients are written to src/labortrace/matching/model.json with the seeds,
 sizes and the precision/recall/F1 at 0.8 on a held-out generated split (HOLDOUT_SEED).
@@ -67,6 +68,8 @@ def collect(size: int, seed: int, n_queries: int) -> Pairs:
 
     for qi, name, ent_id in found:
         q = data.queries[qi]
+        if not q.gold and ent_id in q.acceptable:
+            continue  # a non-match the name cannot tell from this company: no label either way
         rows.append(pair_values(analyze_name(q.name), analyze_name(name), token_idf))
         labels.append(int(ent_id in (set(q.acceptable) | {q.gold} - {""})))
         owners.append(qi)

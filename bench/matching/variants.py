@@ -155,7 +155,7 @@ def negative_query(rng: random.Random, ctx: QueryContext, kind: str) -> tuple[st
     while True:
         i = rng.randrange(len(ctx.refs))
         base = ctx.refs[i]
-        if kind == "neg_other_city" and not _names_place(ctx.entities[i], base):
+        if kind == "neg_other_city" and not names_place(ctx.entities[i], base):
             continue  # another city's company is only told apart when the reference names the place
         c = _near_company(rng, base, kind)
         if c is not None and c.key not in ctx.taken:
@@ -163,7 +163,7 @@ def negative_query(rng: random.Random, ctx: QueryContext, kind: str) -> tuple[st
             return _write(rng, c), c
 
 
-def _names_place(ent: RefEntity, c: co.Company) -> bool:
+def names_place(ent: RefEntity, c: co.Company) -> bool:
     han, english = vocab.PLACES[c.place]
     return all(han in name or english in name for name in ent.names)
 

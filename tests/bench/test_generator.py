@@ -72,3 +72,28 @@ def test_a_foreign_identity_is_what_its_names_show() -> None:
     assert co.native_name(ru).split()[1:] == co.native_name(kz).split()[1:]
     assert ru.key == kz.key  # the country is not in the name: one company, not a look-alike non-match
     assert co.Company("latin", "pl", "Mafö", 2).key == co.Company("latin", "pl", "Mafó", 2).key
+
+
+def test_a_non_match_is_undecidable_when_a_reference_name_of_its_brand_and_trade_gives_no_place() -> None:
+    from bench.matching.generate import QueryContext, RefEntity
+
+    placeless = co.Company("cn", "cn", "鸿达", 0, 5)
+    placed = co.Company("cn", "cn", "金坤", 0, 5)
+    refs = [placeless, placed]
+    entities = [RefEntity("ref-0", "cn", "cn", [co.english_name(placeless, with_place=False)]),
+                RefEntity("ref-1", "cn", "cn", [co.english_name(placed)])]
+    ctx = QueryContext(random.Random(1), refs, entities, set(), {})
+    elsewhere = co.Company("cn", "cn", "鸿达", 0, 6)  # same brand and trade, another place
+    assert ctx.placeless_twins(elsewhere, latin_only=True) == ["ref-0"]
+    assert ctx.placeless_twins(co.Company("cn", "cn", "宏达", 0, 6), latin_only=True) == ["ref-0"]  # homophone, in Latin
+    assert ctx.placeless_twins(co.Company("cn", "cn", "宏达", 0, 6), latin_only=False) == []  # Han tells them apart
+    assert ctx.placeless_twins(co.Company("cn", "cn", "金坤", 0, 6), latin_only=True) == []  # the reference names its place
+    assert ctx.placeless_twins(co.Company("cn", "cn", "鸿达", 1, 6), latin_only=True) == []  # another trade
+
+
+def test_undecidable_non_matches_are_set_aside_with_the_companies_they_cannot_be_told_from() -> None:
+    data = build(3000, seed=11, n_queries=1500)
+    aside = [q for q in data.queries if not q.gold and q.latin_ambiguous]
+    assert aside and all(q.acceptable for q in aside)
+    ids = {r.id for r in data.references}
+    assert all(set(q.acceptable) <= ids for q in aside)
