@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from labortrace.matching.nameparts import Alignment, NameParts, align, parts
 from labortrace.names.normalize import NameAnalysis
@@ -22,7 +22,7 @@ from labortrace.names.translate import is_pinyin_syllable
 
 FEATURE_NAMES = ("token_overlap", "coverage", "rare_shared", "brand_rarity", "words_differ", "extra_word", "spelling", "spelling_with_place", "same_core",
                  "place_conflict", "same_place", "place_one_side", "industry_conflict", "brand_conflict", "cross_script", "common_brand",
-                 "word_added", "slip", "foreign")
+                 "word_added", "slip", "foreign", "syllable_conflict", "industry_added")
 #: Products of two features the model also weighs (agreement on words and letters together).
 INTERACTIONS = (("token_overlap", "spelling"), ("coverage", "rare_shared"), ("spelling", "cross_script"),
                 ("words_differ", "rare_shared"), ("same_core", "rare_shared"), ("place_one_side", "rare_shared"),
@@ -73,8 +73,10 @@ def pair_details(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) 
 
 
 def pair_values(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> tuple[float, ...]:
-    """The model's inputs for one pair (the scorer's and the trainer's fast path)."""
-    return pair_details(q, r, idf).values
+    """The model's inputs for one pair (the trainer's fast path: `pair_details(q, r, idf).values` without the object)."""
+    qp, rp = _initials_as_place(parts(q), parts(r))
+    rp, qp = _initials_as_place(rp, qp)
+    return _values(qp, rp, align(qp, rp, idf), idf)
 
 
 def pair_features(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> tuple[Feature, ...]:
@@ -90,13 +92,21 @@ def values(features: tuple[Feature, ...]) -> tuple[float, ...]:
 
 def _values(qp: NameParts, rp: NameParts, al: Alignment, idf: Callable[[str], float]) -> tuple[float, ...]:
     """Every feature value, in the order of FEATURE_NAMES, then the interactions: the one place they are computed."""
+    # The scorer's hot path: the small helpers are written out here (each call costs as much as its work).
+    q_only, r_only = al.q_only, al.r_only
+    differ = 1.0 - fuzz.ratio("".join(q_only), "".join(r_only)) / 100.0 if q_only and r_only else 0.0
     both_places = bool(qp.place) and bool(rp.place)
     qi, ri = qp.industry, rp.industry
+    same_trade = qi & ri
+    qb, rb = qp.brand, rp.brand
+    conflict = bool(qb) and bool(rb) and qb != rb and _brands_comparable(qp, rp) and not _extends(qb, rb)
     base = (
-        al.dice, min(al.q_share, al.r_share), al.rarest, al.brand_rarity, _differ(al), al.extra, _spelling(qp, rp), _with_place(qp, rp),
+        al.dice, min(al.q_share, al.r_share), al.rarest, al.brand_rarity, differ, al.extra, _spelling(qp, rp), _with_place(qp, rp),
         float(_same_core(qp, rp)), float(both_places and qp.place != rp.place), float(both_places and qp.place == rp.place),
-        float(bool(qp.place) != bool(rp.place)), float(bool(qi) and bool(ri) and not qi & ri), float(_brand_conflict(qp, rp)),
-        float(qp.han != rp.han), float(_common_brand(qp, rp, idf)), _added(al), float(_slip(al)), float(_foreign(qp, rp)),
+        float(bool(qp.place) != bool(rp.place)), float(bool(qi) and bool(ri) and not same_trade), float(conflict),
+        float(qp.han != rp.han), float(_common_brand(qp, rp, idf)), al.extra if bool(q_only) != bool(r_only) else 0.0,
+        float(_slip(al)), float(not (qp.han or rp.han or qp.clean or rp.clean)),
+        float(conflict and _syllable_swap(qb, rb)), float(bool(same_trade) and qi != ri),
     )
     return base + tuple(base[i] * base[j] for i, j in _PAIRS)
 
@@ -131,12 +141,6 @@ def words_differ(d: PairDetails) -> Feature:
     if al.q_only and al.r_only:
         return Feature("words_differ", d.value("words_differ"), f"each has words the other lacks: '{' '.join(al.q_only)}' vs '{' '.join(al.r_only)}'")
     return Feature("words_differ", 0.0, "no word replaced by another")
-
-
-def _differ(al: Alignment) -> float:
-    if not (al.q_only and al.r_only):
-        return 0.0
-    return 1.0 - fuzz.ratio("".join(al.q_only), "".join(al.r_only)) / 100.0  # 'fnegzao' for 'feng zao' is a typo, not another word
 
 
 def extra_word(d: PairDetails) -> Feature:
@@ -236,11 +240,6 @@ def brand_conflict(d: PairDetails) -> Feature:
     return Feature("brand_conflict", 0.0, "brand not in clean pinyin: left to spelling similarity")
 
 
-def _brand_conflict(qp: NameParts, rp: NameParts) -> bool:
-    qb, rb = qp.brand, rp.brand
-    return bool(qb) and bool(rb) and qb != rb and _brands_comparable(qp, rp) and not _extends(qb, rb)
-
-
 def _extends(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One brand is the other with two or more syllables before or after it (most likely a place the gazetteer lacks)."""
     short, long = sorted((a, b), key=len)
@@ -285,10 +284,6 @@ def word_added(d: PairDetails) -> Feature:
     return Feature("word_added", value, f"only one name has words of its own: {words}" if value else "no word added on one side only")
 
 
-def _added(al: Alignment) -> float:
-    return al.extra if bool(al.q_only) != bool(al.r_only) else 0.0
-
-
 def slip(d: PairDetails) -> Feature:
     """Each name has words the other lacks, and written together they are one slip apart (two in long words): a letter dropped, doubled, swapped or replaced ('Tnogji' for 'Tong Ji', 'Lieli' for 'Li Lei')."""
     al = d.alignment
@@ -308,10 +303,6 @@ def foreign(d: PairDetails) -> Feature:
     """Neither name reads as a Chinese name (no Han, and words that are neither pinyin nor the lexicon's): a word added to such a name ('Al Fajr Rashid Mansour' vs 'Al Fajr Rashid') is a family name, not a legal form or a line of business."""
     value = d.value("foreign")
     return Feature("foreign", value, "names not Chinese" if value else "a Chinese name on at least one side")
-
-
-def _foreign(qp: NameParts, rp: NameParts) -> bool:
-    return not (qp.han or rp.han or qp.clean or rp.clean)
 
 
 def identifier_match(query_ids: set[str], entity_ids: set[str]) -> Feature:
@@ -334,7 +325,30 @@ def _initials_as_place(a: NameParts, b: NameParts) -> tuple[NameParts, NameParts
                    whole="".join(b.place) + joined, whole_sorted="".join(sorted(b.place + core))), b
 
 
+def syllable_conflict(d: PairDetails) -> Feature:
+    """The brands differ in one syllable only, and that syllable is one letter from the other's ('Jin Kun' vs 'Jia Kun'): a character that sounds alike, so another company more often than a typo, which seldom leaves every syllable a syllable ('Yun Wu' written 'Yunu')."""
+    if d.value("syllable_conflict"):
+        return Feature("syllable_conflict", 1.0, f"one brand syllable replaced by a like-sounding one: '{' '.join(d.query.brand)}' vs '{' '.join(d.matched.brand)}'")
+    return Feature("syllable_conflict", 0.0, "no brand syllable replaced by a like-sounding one")
+
+
+def _syllable_swap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) != len(b):
+        return False
+    changed = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(changed) == 1 and Levenshtein.distance(*changed[0], score_cutoff=1) <= 1
+
+
+def industry_added(d: PairDetails) -> Feature:
+    """Both names say what the company does and agree on part of it, but one says more ('… Chemical' vs '… Petrochemical', '… Textile' vs '… Cotton Textile'): often a sibling company in a related trade."""
+    qi, ri = d.query.industry, d.matched.industry
+    if d.value("industry_added"):
+        return Feature("industry_added", 1.0, f"line of business added on one side: '{' '.join(sorted(qi ^ ri))}'")
+    return Feature("industry_added", 0.0, "no line of business added on one side")
+
+
 #: The explained name features, in the order of FEATURE_NAMES (each reads its value from PairDetails).
 NAME_FEATURES = (token_overlap, coverage, rare_shared, brand_rarity, words_differ, extra_word, spelling_similarity, spelling_with_place, same_core,
-                 place_conflict, same_place, place_one_side, industry_conflict, brand_conflict, cross_script, common_brand, word_added, slip, foreign)
+                 place_conflict, same_place, place_one_side, industry_conflict, brand_conflict, cross_script, common_brand, word_added, slip, foreign,
+                 syllable_conflict, industry_added)
 FEATURES = (*NAME_FEATURES, identifier_match)
