@@ -234,3 +234,9 @@ def test_explained_features_carry_the_values_the_model_weighs() -> None:
 
 def test_a_word_of_another_language_is_not_read_as_a_misspelt_english_one() -> None:
     assert feats("Stulu Tentil S.L.", "Stulu Textil S.L.")["coverage"].score == 1.0  # 'Textil' stays itself, one slip from 'Tentil'
+
+
+def test_a_legal_form_left_in_a_name_is_no_word_after_its_place_but_lhasa_keeps_its_sa() -> None:
+    ocr = nameparts.parts(analyze_name("Shihezi Beijing Photovoltaic Co.,Ltcl."))
+    assert ocr.core == nameparts.parts(analyze_name("Shihezi Beijing Photovoltaic Co., Ltd.")).core == ("bei", "jing", "photovoltaic")
+    assert nameparts.parts(analyze_name("Lhasa Cidao Technology Co., Ltd.")).place == ("la", "sa")

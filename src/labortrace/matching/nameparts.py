@@ -198,7 +198,7 @@ def _parts(tokens: tuple[str, ...], prefix: int, han: bool, original: str) -> Na
     place = folded[:start] + folded[end:]
     if start and start < end and folded[start] in _HAN_PLACE_SUFFIX and _HAN_PLACE_SUFFIX[folded[start]] in original:
         start += 1  # 株洲市 read as 'zhu zhou shi'
-    core = folded[start:end] or folded
+    core = tuple(t for t in _strip_legal_runs(folded[start:end]) if not _leftover(t)) or folded[start:end] or folded
     words = industry_words()
     industry = frozenset(t for t in core if t in words)
     brand = tuple(t for t in core if is_pinyin_syllable(t) and t not in words and t not in GENERIC_WORDS)
@@ -214,7 +214,7 @@ def _refolded(tokens: tuple[str, ...], han: bool) -> tuple[str, ...]:
     folded = _name_words(tuple(w for t in tokens for w in _refold(t)))
     if han:
         return folded
-    if any(is_pinyin_syllable(t) for t in folded):
+    if any(is_pinyin_syllable(t) for t in _strip_legal_runs(folded)):  # 'San. ve Tic.' is a legal form, not pinyin
         # Only there: 'Textil' in 'Stulu Textil' is a word of its own language, and a typo of it must stay one slip from it.
         folded = tuple(w for t in folded for w in (_misspelt(t) or (t,)))
     changed = set(folded) - set(tokens)
@@ -235,8 +235,11 @@ def _refolded(tokens: tuple[str, ...], han: bool) -> tuple[str, ...]:
 
 
 def _name_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The words without legal forms, before places are looked for: 'Co., Ltcl.' left in a name must not count as its brand ('Shihezi Beijing Photovoltaic')."""
-    words = tuple(t for t in _strip_legal_runs(tokens) if not _leftover(t)) or tokens
+    """The words without the legal form at their end, before places are looked for: 'Co., Ltcl.' left in a name must not count as its brand ('Shihezi Beijing Photovoltaic'). Pinyin syllables stay ('Lhasa' is 'la sa', not a leftover 'SA')."""
+    end = len(tokens)
+    while end > 1 and not is_pinyin_syllable(tokens[end - 1]) and _leftover(tokens[end - 1]):
+        end -= 1
+    words = tokens[:end]
     for tail in _PINYIN_LEGAL:  # 'Gufen Youxian Gongsi' is a legal form written in pinyin
         if len(words) > len(tail) and words[-len(tail) :] == tail:
             return words[: -len(tail)]
