@@ -204,3 +204,39 @@ def test_a_word_added_on_one_side_is_told_from_a_word_changed() -> None:
     assert added["foreign"].score == 1.0 and feats("Jinkun Textile", "金坤纺织")["foreign"].score == 0.0
     changed = feats("Al Fajr Rashid Mansour Industries", "Al Fajr Rashid Nasser Industries")
     assert changed["word_added"].score == 0.0 and changed["words_differ"].score > 0.0
+
+
+def test_a_lexicon_word_one_slip_off_is_read_as_that_word() -> None:
+    assert nameparts.parts(analyze_name("Wuxi Jiqian Garmet Co")).core == nameparts.parts(analyze_name("Wuxi Jiqian Garment Co")).core
+    assert nameparts.parts(analyze_name("Judu Biologcial Co")).core == nameparts.parts(analyze_name("Judu Biological Co")).core
+    assert nameparts._misspelt("elektronik") is None  # two slips: a word of another language, kept as written
+    assert nameparts._misspelt("crepin") is None and nameparts._misspelt("yunwu") is None
+
+
+def test_one_brand_syllable_replaced_by_a_like_sounding_one_is_told_from_a_typo() -> None:
+    swapped = feats("Jinkun Chemical", "Jiakun Chemical")
+    assert swapped["syllable_conflict"].score == 1.0 and "jia kun" in swapped["syllable_conflict"].detail
+    typo = feats("Hubei Yunu Garment", "Hubei Yunwu Garment")
+    assert typo["brand_conflict"].score == 1.0 and typo["syllable_conflict"].score == 0.0
+
+
+def test_a_line_of_business_added_on_one_side() -> None:
+    added = feats("Zhuhai Yangqianye Chemical Co., Ltd.", "Zhuhai Yangqianye Petrochemical Co., Ltd.")["industry_added"]
+    assert added.score == 1.0 and "petroleum" in added.detail
+    assert feats("Zhuhai Yangqianye Chemical", "珠海扬千叶化学")["industry_added"].score == 0.0
+
+
+def test_explained_features_carry_the_values_the_model_weighs() -> None:
+    d = ft.pair_details(analyze_name("Jinkun Chemical (Taizhou)"), analyze_name("台州金坤化学有限公司"), flat)
+    assert tuple(f.score for f in d.features()) == d.values[: len(ft.FEATURE_NAMES)]
+    assert [f.name for f in d.features()] == list(ft.FEATURE_NAMES)
+
+
+def test_a_word_of_another_language_is_not_read_as_a_misspelt_english_one() -> None:
+    assert feats("Stulu Tentil S.L.", "Stulu Textil S.L.")["coverage"].score == 1.0  # 'Textil' stays itself, one slip from 'Tentil'
+
+
+def test_a_legal_form_left_in_a_name_is_no_word_after_its_place_but_lhasa_keeps_its_sa() -> None:
+    ocr = nameparts.parts(analyze_name("Shihezi Beijing Photovoltaic Co.,Ltcl."))
+    assert ocr.core == nameparts.parts(analyze_name("Shihezi Beijing Photovoltaic Co., Ltd.")).core == ("bei", "jing", "photovoltaic")
+    assert nameparts.parts(analyze_name("Lhasa Cidao Technology Co., Ltd.")).place == ("la", "sa")

@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from labortrace.names import gazetteer
+from labortrace.names.lexicon import concepts
 from labortrace.names.normalize import NameAnalysis
 from labortrace.names.translate import is_pinyin_syllable, latin_to_tokens, lexicon
 
@@ -50,24 +51,18 @@ _HAN_PLACE_SUFFIX = {"shi": "市", "xian": "县", "qu": "区", "sheng": "省"}
 @lru_cache(maxsize=1)
 def industry_words() -> frozenset[str]:
     """Canonical lexicon tokens naming a line of business (chemical, textile …), not places or pinyin."""
-    lex = lexicon()
-    words = {tok for toks in (*lex.han.values(), *lex.english.values()) for tok in toks}
-    places = {tok for toks in lex.places for tok in toks}
-    return frozenset(w for w in words - places - GENERIC_WORDS if not is_pinyin_syllable(w))
+    places = {tok for toks in lexicon().places for tok in toks}
+    return concepts() - places - GENERIC_WORDS
 
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[tuple[str, ...]]:
     """Token sequences of provinces, prefecture-level places and county-level cities: the lexicon's, and the gazetteer's in pinyin."""
     out = set(lexicon().places)
-    text = files("labortrace.names").joinpath("data/cn_divisions.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        cols = line.split("\t")
-        city = cols[1] == "county" and cols[2].endswith("市") if len(cols) > 2 else False  # county-level cities (义乌市)
-        if len(cols) < 6 or line.startswith("#") or (cols[1] not in ("province", "prefecture") and not city):
-            continue
-        syllables = tuple(cols[4].split())
-        if len(syllables) >= 2:
+    for div in gazetteer.load().by_code.values():
+        city = div.level == "county" and div.name_zh.endswith("市")  # county-level cities (义乌市)
+        syllables = tuple(div.pinyin.split())
+        if (div.level in ("province", "prefecture") or city) and len(syllables) >= 2:
             out.add(syllables)
             read = tuple(latin_to_tokens("".join(syllables)))
             if len(read) >= 2:  # a one-word reading ('xian') would eat brands that start with it
@@ -112,6 +107,30 @@ def _refold(token: str) -> tuple[str, ...]:
         return read
     # Both names are folded alike, so a real 'rn' ('Bernard') folds on both sides; a 'c' for an 'e' is tried too.
     return _letter_confusion(token) or _letter_confusion(folded) or read
+
+
+@lru_cache(maxsize=1)
+def _spelt_words() -> dict[str, tuple[str, ...]]:
+    """English words of the lexicon (one word each) with their canonical tokens, and the canonical words themselves."""
+    lex = lexicon()
+    words = {t: (t,) for t in concepts()}
+    words.update({key[0]: tokens for key, tokens in lex.english.items() if len(key) == 1})
+    return {w: t for w, t in words.items() if len(w) >= MISSPELT_MIN}
+
+
+#: Words shorter than this are never read as a misspelt lexicon word: a slip away from a short word is another word.
+MISSPELT_MIN = 5
+
+
+@lru_cache(maxsize=65536)
+def _misspelt(token: str) -> tuple[str, ...] | None:
+    """A word one slip from a lexicon word (a letter dropped, doubled, swapped or replaced), read as that word ('Garmet', 'Biologcial', 'Maaterials'); None when it reads as pinyin or is no such slip."""
+    if len(token) < MISSPELT_MIN or is_pinyin_syllable(token) or _reads_well(tuple(latin_to_tokens(token))):
+        return None
+    words = _spelt_words()
+    # One slip only: two would read words of other languages as English ('Elektronik' as 'electronic', not 'Elektronika').
+    hit = process.extractOne(token, words.keys(), scorer=OSA.distance, score_cutoff=1)
+    return words[hit[0]] if hit is not None else None
 
 
 def _reads_well(tokens: tuple[str, ...]) -> bool:
@@ -165,7 +184,7 @@ def parts(a: NameAnalysis) -> NameParts:
 
 @lru_cache(maxsize=262144)
 def _parts(tokens: tuple[str, ...], prefix: int, han: bool, original: str) -> NameParts:
-    folded = tuple(w for t in tokens for w in _refold(t))
+    folded = _refolded(tokens, han)
     lead = _leading_place(folded)
     start = max(prefix, lead)
     if 0 < lead < start and len(folded) - start < 2:
@@ -180,10 +199,6 @@ def _parts(tokens: tuple[str, ...], prefix: int, han: bool, original: str) -> Na
     if start and start < end and folded[start] in _HAN_PLACE_SUFFIX and _HAN_PLACE_SUFFIX[folded[start]] in original:
         start += 1  # 株洲市 read as 'zhu zhou shi'
     core = tuple(t for t in _strip_legal_runs(folded[start:end]) if not _leftover(t)) or folded[start:end] or folded
-    for tail in _PINYIN_LEGAL:  # 'Gufen Youxian Gongsi' is a legal form written in pinyin
-        if len(core) > len(tail) and core[-len(tail) :] == tail:
-            core = core[: -len(tail)]
-            break
     words = industry_words()
     industry = frozenset(t for t in core if t in words)
     brand = tuple(t for t in core if is_pinyin_syllable(t) and t not in words and t not in GENERIC_WORDS)
@@ -192,6 +207,43 @@ def _parts(tokens: tuple[str, ...], prefix: int, han: bool, original: str) -> Na
     joined = "".join(core)
     return NameParts(place, core, industry, brand, clean, han, other, joined, "".join(sorted(core)), "".join(place) + joined,
                      "".join(sorted(place + core)))
+
+
+def _refolded(tokens: tuple[str, ...], han: bool) -> tuple[str, ...]:
+    """The name's words: OCR confusions mended, legal forms dropped, and in a Chinese name written in Latin misspelt lexicon words read as written right; a mended word and its neighbour are read again as the lexicon's phrase ('Aquatic Proclucts' → 'aquatic', as 'Aquatic Products' reads)."""
+    folded = _name_words(tuple(w for t in tokens for w in _refold(t)))
+    if han:
+        return folded
+    if any(is_pinyin_syllable(t) for t in _strip_legal_runs(folded)):  # 'San. ve Tic.' is a legal form, not pinyin
+        # Only there: 'Textil' in 'Stulu Textil' is a word of its own language, and a typo of it must stay one slip from it.
+        folded = tuple(w for t in folded for w in (_misspelt(t) or (t,)))
+    changed = set(folded) - set(tokens)
+    if not changed or len(folded) < 2:
+        return folded
+    phrases = lexicon().english
+    out: list[str] = []
+    i = 0
+    while i < len(folded):
+        pair = folded[i : i + 2]
+        if len(pair) == 2 and changed & set(pair) and pair in phrases:
+            out.extend(phrases[pair])
+            i += 2
+        else:
+            out.append(folded[i])
+            i += 1
+    return tuple(out)
+
+
+def _name_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the legal form at their end, before places are looked for: 'Co., Ltcl.' left in a name must not count as its brand ('Shihezi Beijing Photovoltaic'). Pinyin syllables stay ('Lhasa' is 'la sa', not a leftover 'SA')."""
+    end = len(tokens)
+    while end > 1 and not is_pinyin_syllable(tokens[end - 1]) and _leftover(tokens[end - 1]):
+        end -= 1
+    words = tokens[:end]
+    for tail in _PINYIN_LEGAL:  # 'Gufen Youxian Gongsi' is a legal form written in pinyin
+        if len(words) > len(tail) and words[-len(tail) :] == tail:
+            return words[: -len(tail)]
+    return words
 
 
 def _strip_legal_runs(tokens: tuple[str, ...]) -> tuple[str, ...]:
