@@ -29,6 +29,10 @@ _TAIL_WINDOW = 96
 # "Ping An Insurance (Group) Company", "华强（集团）股份有限公司": a bracketed group is a form wherever it is.
 _BRACKETED_GROUP = re.compile(r"[(（\[]\s*(?:group|集团|集團)\s*[)）\]]")
 _RIGOUR_IDS = {"coltd": "co_ltd", "ltd": "co_ltd", "llc": "co_ltd", "jsc": "joint_stock_co", "corp": "corporation"}
+# Russian joint-stock forms in Latin letters open a name ('AO Gazprom'); AO, PAO and ZAO are also pinyin syllables,
+# so they count only in capitals before a name that is not all capitals ('AO HUA TEXTILE' is a Chinese name).
+_HAN_FORM = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
+_RU_LEADING = re.compile(r"\A[\W_]*(?:PAO|ZAO|OAO|AO)(?![^\W_])[\W_]*(?=.*[a-z])", re.S)
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,14 @@ def _has_content(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def _whole_word(text: str, at: int, form: str) -> bool:
+    """Han forms stand anywhere (Han has no spaces); others (Arabic شركة) only as whole words, not inside الشركة."""
+    if _HAN_FORM.match(form):
+        return True
+    end = at + len(form)
+    return not (at > 0 and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+
+
 def _strip_inside(text: str) -> tuple[str, list[str]]:
     """Remove unambiguous forms (有限公司, Co., Ltd., a bracketed group) that sit inside the name."""
     ids: list[tuple[int, str]] = []
@@ -77,7 +89,7 @@ def _strip_inside(text: str) -> tuple[str, list[str]]:
         ids = [(m.start(), "group") for m in _BRACKETED_GROUP.finditer(text)]
         text = unbracketed
     for form, form_id in _table().han_any:
-        while (at := text.find(form)) >= 0 and _has_content(text[at + len(form):]):
+        while (at := text.find(form)) >= 0 and _has_content(text[at + len(form):]) and _whole_word(text, at, form):
             ids.append((at, form_id))
             text = text[:at] + " " + text[at + len(form):]
     for m in _table().latin_any.finditer(text):
@@ -108,7 +120,7 @@ def _strip_tail(text: str) -> tuple[str, str] | None:
     while rest and not rest[-1].isalnum():
         rest = rest[:-1]
     for form, form_id in _table().han_end:
-        if rest.endswith(form):
+        if rest.endswith(form) and _whole_word(rest, len(rest) - len(form), form):
             return rest[: -len(form)], form_id
     m = _table().latin_end.search(rest, max(0, len(rest) - _TAIL_WINDOW))
     if m is not None:
@@ -122,8 +134,13 @@ def strip_legal_forms(text: str) -> tuple[str, tuple[str, ...]]:
     Forms are stripped from the end, repeatedly ("集团股份有限公司" gives group then joint_stock_co_ltd);
     有限公司 and "Co., Ltd." also from inside the name. A form that is the whole name is kept.
     """
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", scrub(text)).casefold())
+    text = scrub(text)
+    leading = _RU_LEADING.match(text)
+    if leading:
+        text = text[leading.end() :]
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     rest, inside = _strip_inside(folded)
+    inside = ["ao", *inside] if leading else inside  # rigour's id for АО, ПАО
     tail: list[str] = []
     while (found := _strip_tail(rest)) is not None and _has_content(found[0]):
         rest, form_id = found

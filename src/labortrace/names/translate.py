@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from normality import ascii_text
 
@@ -128,9 +129,44 @@ def han_to_tokens(text: str) -> list[str]:
     return tokens
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_PRIMES = str.maketrans("", "", "\u02b9\u02ba")  # BGN's ь and ъ: English spellings leave them out
+# English spellings write ع and hamza as a vowel or not at all ('Saeed' سعيد, 'Omar' عمر, 'Zahraa' الزهراء).
+_ARABIC_SILENT = str.maketrans({"\u0639": None, "\u0621": None, "\u0654": None, "\u0655": None})
+
+
+def _arabic_word(word: str) -> str:
+    """An Arabic word made ready for transliteration: 'ال' (the) a word of its own, 'لل' (for the) dropped."""
+    word = word.translate(_ARABIC_SILENT)
+    if len(word) > 3 and word.startswith("لل"):
+        return word[2:]
+    if len(word) > 3 and word.startswith("ال"):
+        return f"{word[:2]} {word[2:]}"
+    return word
+
+
+@lru_cache(maxsize=1)
+def _russian_latin() -> Any:
+    """ICU's BGN/PCGN romanisation of Russian: the spelling of English-language lists (Химпром → Khimprom)."""
+    import icu  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+    return icu.Transliterator.createInstance("Russian-Latin/BGN")
+
+
+@lru_cache(maxsize=65536)
+def _ascii_word(word: str) -> str:
+    """One word in ASCII: Cyrillic by BGN/PCGN ('Жибы' → 'zhiby'), Arabic by its letters, the rest by ICU (normality)."""
+    if _CYRILLIC.search(word):
+        word = _russian_latin().transliterate(word).translate(_PRIMES)
+    elif _ARABIC.search(word):
+        word = _arabic_word(word)
+    return ascii_text(word)
+
+
 def _ascii_words(text: str) -> list[str]:
     if not text.isascii():
-        text = ascii_text(text)
+        text = " ".join(map(_ascii_word, text.split()))
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
