@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from labortrace.names.pinyin import PIECE_MAX, han_syllables, is_pinyin_syllable, read_pinyin
+from labortrace.names.pinyin import PIECE_MAX, han_syllables, is_pinyin_syllable, piece_prefixes, read_pinyin
 
 __all__ = ["HAN_ONLY", "Lexicon", "concepts", "lexicon"]
 
@@ -30,6 +30,9 @@ class Lexicon:
     places: frozenset[tuple[str, ...]]
     place_han: frozenset[str]
     t2s: dict[int, str]
+    pinyin_prefixes: frozenset[str]  #: piece_prefixes(pinyin), for read_pinyin
+    place_starts: frozenset[str]  #: first tokens of the places
+    english_starts: frozenset[str]  #: first words of the English phrases
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -82,10 +85,12 @@ def lexicon() -> Lexicon:
     for variant, tokens in typed.items():  # a row naming its own pinyin settles a homophone clash
         pinyin[variant] = pinyin[variant.replace("v", "u")] = tokens
     # English spellings that already read as the same pinyin ('beijing') are left to the pinyin reader.
-    english = {k: v for k, v in english.items() if read_pinyin("".join(k), pinyin) != v}
+    prefixes = piece_prefixes(pinyin)
+    english = {k: v for k, v in english.items() if read_pinyin("".join(k), pinyin, prefixes=prefixes) != v}
     t2s = _traditional_map("".join(han))
     place_han = frozenset(w for w, _, _ in _rows("lexicon_places.tsv"))
-    return Lexicon(han, english, pinyin, frozenset(places), place_han, t2s)
+    return Lexicon(han, english, pinyin, frozenset(places), place_han, t2s, prefixes,
+                   frozenset(p[0] for p in places if p), frozenset(k[0] for k in english))
 
 
 def _pinyin_spellings(han: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

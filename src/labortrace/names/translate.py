@@ -51,7 +51,10 @@ def scrub(text: str) -> str:
 def _read_pinyin_cached(
     spelling: str, use_lexicon: bool, bounds: tuple[int, ...] = ()
 ) -> tuple[str, ...] | None:
-    return read_pinyin(spelling, lexicon().pinyin if use_lexicon else {}, frozenset(bounds))
+    if use_lexicon:
+        lex = lexicon()
+        return read_pinyin(spelling, lex.pinyin, frozenset(bounds), lex.pinyin_prefixes)
+    return read_pinyin(spelling, {}, frozenset(bounds))
 
 
 def _resolve(pieces: Sequence[Piece], use_lexicon: bool) -> list[str]:
@@ -64,7 +67,8 @@ def _resolve(pieces: Sequence[Piece], use_lexicon: bool) -> list[str]:
             continue
         if run:
             spelling = "".join(run)
-            bounds = tuple(sum(len(w) for w in run[:k]) for k in range(1, len(run)))
+            # Bounds only keep lexicon words from straddling spaces: without the lexicon they would only split the cache.
+            bounds = tuple(sum(len(w) for w in run[:k]) for k in range(1, len(run))) if use_lexicon else ()
             out.extend(_read_pinyin_cached(spelling, use_lexicon, bounds) or run)
             run = []
         out.extend(piece)
@@ -180,7 +184,10 @@ def _singular(word: str) -> list[str]:
 
 def _english_at(words: list[str], i: int) -> tuple[int, tuple[str, ...]]:
     """The longest English lexicon phrase starting at word i: (word count, tokens), or (0, ())."""
-    english = lexicon().english
+    lex = lexicon()
+    english, first = lex.english, words[i]
+    if first not in lex.english_starts:  # no phrase starts with the word: only its singular can be one
+        return next(((1, english[(s,)]) for s in _singular(first) if (s,) in english), (0, ()))
     for size in range(min(6, len(words) - i), 0, -1):
         key = tuple(words[i : i + size])
         for candidate in [key, *((*key[:-1], s) for s in _singular(key[-1]))]:
