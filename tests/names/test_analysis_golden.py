@@ -13,6 +13,7 @@ import gzip
 import json
 import sys
 from pathlib import Path
+from typing import cast
 
 from labortrace.names.normalize import analyze_name
 
@@ -41,7 +42,7 @@ def _expected() -> list[Row]:
 
 
 def test_saved_analyses_cover_every_script() -> None:
-    scripts = {s for row in _expected() for s in row[0]}  # type: ignore[union-attr]
+    scripts = {s for row in _expected() for s in cast(list[str], row[0])}
     assert {"han", "latin", "cyrillic", "arabic"} <= scripts
 
 

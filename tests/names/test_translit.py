@@ -50,3 +50,27 @@ def test_arabic_trade_words_translate_and_the_article_stands_alone() -> None:
 
 def test_latin_with_diacritics_is_unchanged_by_the_cyrillic_rules() -> None:
     assert analyze_name("Müller Textil GmbH").tokens == ("muller", "textil")
+
+
+def test_bgn_separator_dots_do_not_split_words() -> None:
+    # BGN writes т·с (not ц), ш·ч (not щ) and ы·а with a dot between: English spellings leave it out.
+    assert analyze_name("АО «Метнефтсегаз Машстрой»").tokens == analyze_name("AO Metneftsegaz Mashstroy").tokens
+    assert analyze_name("ООО «Ратсом»").tokens == ("ratsom",)
+
+
+@pytest.mark.parametrize(("slipped", "right"), [
+    ("ООО «Магазщавест Элеткроника»", "ООО «Магазщавест Электроника»"),  # letters swapped
+    ("ПАО «Раинжитех Мееталл»", "ПАО «Раинжитех Металл»"),  # a letter doubled: BGN would read 'meyetall'
+    ("АО «Бынико Мшастрой»", "АО «Бынико Машстрой»"),  # one slip is several letters apart in BGN
+    ("ООО «Сибпро Хsмпром»", "ООО «Сибпро Химпром»"),  # a Latin letter typed in a Cyrillic word
+    ("مؤسسة الأمل جابر لللصناعات", "مؤسسة الأمل جابر للصناعات"),
+    ("Öztürk Vügó Tesktil A.Ş.", "Öztürk Vügó Tekstil A.Ş."),
+    ("Aydın Lötrü Lojsitik Ltd. Şti.", "Aydın Lötrü Lojistik Ltd. Şti."),
+])
+def test_a_slip_in_a_foreign_trade_word_reads_as_the_word(slipped: str, right: str) -> None:
+    assert analyze_name(slipped).tokens == analyze_name(right).tokens
+
+
+def test_short_or_distant_words_are_not_taken_for_trade_words() -> None:
+    assert analyze_name("ООО «Металлика»").tokens == ("metallika",)
+    assert analyze_name("Torq Holding").tokens[0] == "torq"

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
-from normality import ascii_text
 
 from labortrace.names.lexicon import Lexicon, lexicon
 from labortrace.names.pinyin import han_syllables, is_pinyin_syllable, read_pinyin, syllables
+from labortrace.names.translit import ascii_words, near_foreign_word
 
 __all__ = ["han_to_tokens", "is_pinyin_syllable", "latin_to_tokens", "lexicon", "Lexicon", "scrub", "segment_han"]
 
@@ -133,47 +132,6 @@ def han_to_tokens(text: str) -> list[str]:
     return tokens
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_PRIMES = str.maketrans("", "", "\u02b9\u02ba")  # BGN's ь and ъ: English spellings leave them out
-# English spellings write ع and hamza as a vowel or not at all ('Saeed' سعيد, 'Omar' عمر, 'Zahraa' الزهراء).
-_ARABIC_SILENT = str.maketrans({"\u0639": None, "\u0621": None, "\u0654": None, "\u0655": None})
-
-
-def _arabic_word(word: str) -> str:
-    """An Arabic word made ready for transliteration: 'ال' (the) a word of its own, 'لل' (for the) dropped."""
-    word = word.translate(_ARABIC_SILENT)
-    if len(word) > 3 and word.startswith("لل"):
-        return word[2:]
-    if len(word) > 3 and word.startswith("ال"):
-        return f"{word[:2]} {word[2:]}"
-    return word
-
-
-@lru_cache(maxsize=1)
-def _russian_latin() -> Any:
-    """ICU's BGN/PCGN romanisation of Russian: the spelling of English-language lists (Химпром → Khimprom)."""
-    import icu  # type: ignore[import-untyped,import-not-found,unused-ignore]
-
-    return icu.Transliterator.createInstance("Russian-Latin/BGN")
-
-
-@lru_cache(maxsize=65536)
-def _ascii_word(word: str) -> str:
-    """One word in ASCII: Cyrillic by BGN/PCGN ('Жибы' → 'zhiby'), Arabic by its letters, the rest by ICU (normality)."""
-    if _CYRILLIC.search(word):
-        word = _russian_latin().transliterate(word).translate(_PRIMES)
-    elif _ARABIC.search(word):
-        word = _arabic_word(word)
-    return ascii_text(word)
-
-
-def _ascii_words(text: str) -> list[str]:
-    if not text.isascii():
-        text = " ".join(map(_ascii_word, text.split()))
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
 def _singular(word: str) -> list[str]:
     if word.endswith("ies"):
         return [word[:-3] + "y"]
@@ -205,7 +163,7 @@ def _reads_as_pinyin(word: str) -> bool:
 
 def latin_to_tokens(text: str) -> list[str]:
     """Latin (or any non-Han) text to canonical tokens; other scripts are transliterated to ASCII first."""
-    words = _ascii_words(scrub(text))
+    words = ascii_words(scrub(text))
     pieces: list[Piece] = []
     i = 0
     while i < len(words):
@@ -218,5 +176,5 @@ def latin_to_tokens(text: str) -> list[str]:
         i += 1
         if word in STOP_WORDS:
             continue
-        pieces.append(word if _reads_as_pinyin(word) else (word,))
+        pieces.append(word if _reads_as_pinyin(word) else near_foreign_word(word) or (word,))
     return _resolve(pieces, use_lexicon=True)
