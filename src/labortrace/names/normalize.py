@@ -63,7 +63,9 @@ class _FoldTable(dict[int, str]):
     """str.translate's table for _fold_char, filled in as characters are first seen (names repeat characters)."""
 
     def __missing__(self, code: int) -> str:
-        self[code] = folded = _fold_char(chr(code))
+        folded = _fold_char(chr(code))
+        if len(self) < 65536:  # text made of every code point must not grow it without bound
+            self[code] = folded
         return folded
 
 
