@@ -59,7 +59,7 @@ def main() -> None:
     parser.add_argument("--task", default="ab")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--errors", action="store_true", help="write dev-half errors under bench/matching/out")
-    parser.add_argument("--rerank", action="store_true", help="also the names.align rerank prototype (dev half)")
+    parser.add_argument("--rerank", action="store_true", help="also the bench.matching.align rerank prototype (dev half)")
     args = parser.parse_args()
     sets = real.tasks(args.seed)
     pairs = real.read_szse()
@@ -74,10 +74,10 @@ def main() -> None:
 
 
 def rerank(task: str, ds: Dataset, pairs: list[tuple[str, str]], weights: list[float]) -> None:
-    """Prototype: rescore the index's 30 candidates by the current scorer blended with names.align (dev only)."""
+    """Prototype: rescore the index's 30 candidates by the current scorer blended with bench.matching.align (dev only)."""
     from labortrace.matching.index import IndexedEntity, NameIndex
     from labortrace.matching.scorer import score_names
-    from labortrace.names.align import align_names
+    from bench.matching.align import align_names
     from labortrace.names.normalize import analyze_name
 
     ents = [IndexedEntity(r.id, "Company", r.names[0], ["bench"], names=list(r.names)) for r in ds.references]

@@ -1,7 +1,8 @@
 """The translation lexicon: Han words, English phrases and typed pinyin mapped to canonical tokens.
 
 Loaded once from the package data (data/lexicon.tsv: industry and organisation words; data/lexicon_han_only.tsv:
-general words whose pinyin is too often a brand to be read as the word; data/lexicon_places.tsv: provinces
+general words whose pinyin is too often a brand to be read as the word; data/lexicon_foreign.tsv: trade words
+of Cyrillic and Arabic names as transliterated; data/lexicon_places.tsv: provinces
 and major cities). Every entry is a general-language translation or a place name, never a company.
 """
 
@@ -12,12 +13,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from labortrace.names.pinyin import PIECE_MAX, han_syllables, is_pinyin_syllable, read_pinyin
+from labortrace.names.pinyin import PIECE_MAX, han_syllables, is_pinyin_syllable, piece_prefixes, read_pinyin
 
-__all__ = ["HAN_ONLY", "Lexicon", "concepts", "lexicon"]
+__all__ = ["FOREIGN", "HAN_ONLY", "Lexicon", "concepts", "lexicon"]
 
 #: Rows read like lexicon.tsv's, except that their pinyin typed in Latin stays syllables.
 HAN_ONLY = "lexicon_han_only.tsv"
+#: Trade words of Cyrillic and Arabic names as transliterated: read like lexicon.tsv's, and also one slip away.
+FOREIGN = "lexicon_foreign.tsv"
+#: Shorter foreign spellings are read exactly only: one slip away from 'torg' or 'neft' is too many other words.
+NEAR_MIN = 5
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,10 @@ class Lexicon:
     places: frozenset[tuple[str, ...]]
     place_han: frozenset[str]
     t2s: dict[int, str]
+    pinyin_prefixes: frozenset[str]  #: piece_prefixes(pinyin), for read_pinyin
+    place_starts: frozenset[str]  #: first tokens of the places
+    english_starts: frozenset[str]  #: first words of the English phrases
+    foreign: dict[str, tuple[str, ...]]  #: one-word foreign trade spellings of NEAR_MIN letters or more (FOREIGN)
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -56,7 +65,8 @@ def lexicon() -> Lexicon:
     english: dict[tuple[str, ...], tuple[str, ...]] = {}
     typed: dict[str, tuple[str, ...]] = {}  # pinyin spellings a row lists among its variants ('jiaju', 'lvye')
     han_only: set[str] = set()  # words whose pinyin typed in Latin is more often a brand ('shenghua' 盛华, not 生化)
-    rows = [(False, row) for row in _rows("lexicon.tsv")] + [(True, row) for row in _rows(HAN_ONLY)]
+    foreign = list(_rows(FOREIGN))
+    rows = [(False, row) for row in [*_rows("lexicon.tsv"), *foreign]] + [(True, row) for row in _rows(HAN_ONLY)]
     for only, (word, canonical, variants) in rows:
         tokens = tuple(canonical.split())
         if only and word not in han:
@@ -82,10 +92,18 @@ def lexicon() -> Lexicon:
     for variant, tokens in typed.items():  # a row naming its own pinyin settles a homophone clash
         pinyin[variant] = pinyin[variant.replace("v", "u")] = tokens
     # English spellings that already read as the same pinyin ('beijing') are left to the pinyin reader.
-    english = {k: v for k, v in english.items() if read_pinyin("".join(k), pinyin) != v}
+    prefixes = piece_prefixes(pinyin)
+    english = {k: v for k, v in english.items() if read_pinyin("".join(k), pinyin, prefixes=prefixes) != v}
     t2s = _traditional_map("".join(han))
     place_han = frozenset(w for w, _, _ in _rows("lexicon_places.tsv"))
-    return Lexicon(han, english, pinyin, frozenset(places), place_han, t2s)
+    return Lexicon(han, english, pinyin, frozenset(places), place_han, t2s, prefixes,
+                   frozenset(p[0] for p in places if p), frozenset(k[0] for k in english), _near_spellings(foreign))
+
+
+def _near_spellings(rows: list[list[str]]) -> dict[str, tuple[str, ...]]:
+    """The foreign rows' one-word spellings long enough to be read one slip away, in the file's order."""
+    return {v: tuple(canonical.split()) for _, canonical, variants in rows
+            for v in variants.split("|") if len(v) >= NEAR_MIN and " " not in v}
 
 
 def _pinyin_spellings(han: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

@@ -59,9 +59,22 @@ def _fold_char(ch: str) -> str:
     return " " if category[0] in "PSZC" else ch
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate's table for _fold_char, filled in as characters are first seen (names repeat characters)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 65536:  # text made of every code point must not grow it without bound
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return " ".join("".join(map(_fold_char, text)).split())
+    return " ".join(text.translate(_FOLD_TABLE).split())
 
 
 def fold_text(text: str) -> str:
@@ -74,13 +87,22 @@ def fold_text(text: str) -> str:
     return text
 
 
+_LATIN = frozenset({"latin"})
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def detect_scripts(text: str) -> frozenset[str]:
     """The Unicode scripts of the letters in the text, lowercase ('han', 'latin', 'cyrillic', ...)."""
+    if text.isascii():  # the common case, without rigour's character walk: ASCII letters are Latin, the rest no script
+        return _LATIN if _ASCII_LETTER.search(text) else frozenset()
     return frozenset(s.lower() for s in text_scripts(unicodedata.normalize("NFKC", scrub(text))))
 
 
 def _place_at(tokens: tuple[str, ...] | list[str], start: int) -> int:
-    places = lexicon().places
+    lex = lexicon()
+    if start >= len(tokens) or tokens[start] not in lex.place_starts:
+        return 0
+    places = lex.places
     for size in range(min(6, len(tokens) - start), 0, -1):
         if tuple(tokens[start : start + size]) in places:
             return size

@@ -16,7 +16,7 @@ from pypinyin import lazy_pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 from pypinyin.seg.simpleseg import seg as pypinyin_seg
 
-__all__ = ["han_syllables", "is_pinyin_syllable", "read_pinyin", "syllables", "PIECE_MAX"]
+__all__ = ["han_syllables", "is_pinyin_syllable", "piece_prefixes", "read_pinyin", "syllables", "PIECE_MAX"]
 
 PIECE_MAX = 16  # longest pinyin spelling of a lexicon entry, in letters
 
@@ -67,23 +67,43 @@ def han_syllables(text: str) -> list[str]:
     return [r for word in pypinyin_seg(text) for r in _word_syllables(word)]
 
 
+@lru_cache(maxsize=1)
+def _syllable_prefixes() -> frozenset[str]:
+    return frozenset(s[:k] for s in syllables() for k in range(1, len(s) + 1))
+
+
+def piece_prefixes(words: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """Every prefix of a syllable or of one of the words: a piece that is none of them starts no longer piece."""
+    return _syllable_prefixes().union(w[:k] for w in words for k in range(1, len(w) + 1))
+
+
 def read_pinyin(
-    spelling: str, words: dict[str, tuple[str, ...]], bounds: frozenset[int] = frozenset()
+    spelling: str, words: dict[str, tuple[str, ...]], bounds: frozenset[int] = frozenset(),
+    prefixes: frozenset[str] | None = None,
 ) -> tuple[str, ...] | None:
     """Read letters as pinyin; None if not pinyin.
 
     Fewest pieces wins, then fewest inner vowel-initial syllables, then a reading that ends in a
     lexicon word (trade words close Chinese company names: 'mingfeng dianzi' is … electronic, not
     … wind power zi). A lexicon word may not straddle a space the writer typed (`bounds`) unless it
-    spans whole words ('Hua Xue').
+    spans whole words ('Hua Xue'). `prefixes` is piece_prefixes(words), passed by callers that read
+    often with the same words.
     """
     known, n = syllables(), len(spelling)
+    if prefixes is None:
+        prefixes = piece_prefixes(words) if words else _syllable_prefixes()
     best: list[tuple[int, int, int] | None] = [None] * n + [(0, 0, 0)]
     step: list[tuple[int, tuple[str, ...]]] = [(n, ())] * (n + 1)
     for i in range(n - 1, -1, -1):
         penalty = int(i > 0 and spelling[i] in "aeo")
-        for j in range(min(n, i + PIECE_MAX), i, -1):  # longest first: ties go to the longer piece
+        limit = i + PIECE_MAX if i + PIECE_MAX < n else n
+        end = i + 1  # pieces from i stop before the first one that starts no syllable or word
+        while end <= limit and spelling[i:end] in prefixes:
+            end += 1
+        for j in range(end - 1, i, -1):  # longest first: ties go to the longer piece
             after = best[j]
+            if after is None:
+                continue
             piece = spelling[i:j]
             word = words.get(piece)
             if word is not None and bounds and any(i < b < j for b in bounds) and not (
@@ -91,7 +111,7 @@ def read_pinyin(
             ):
                 word = None
             tokens = word or ((known[piece],) if piece in known else None)
-            if after is None or tokens is None:
+            if tokens is None:
                 continue
             ends_plain = after[2] if j < n else int(word is None)
             cost = (after[0] + 1, after[1] + penalty, ends_plain)

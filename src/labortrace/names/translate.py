@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from normality import ascii_text
 
 from labortrace.names.lexicon import Lexicon, lexicon
 from labortrace.names.pinyin import han_syllables, is_pinyin_syllable, read_pinyin, syllables
+from labortrace.names.translit import ascii_words, near_foreign_word
 
 __all__ = ["han_to_tokens", "is_pinyin_syllable", "latin_to_tokens", "lexicon", "Lexicon", "scrub", "segment_han"]
 
@@ -50,7 +50,10 @@ def scrub(text: str) -> str:
 def _read_pinyin_cached(
     spelling: str, use_lexicon: bool, bounds: tuple[int, ...] = ()
 ) -> tuple[str, ...] | None:
-    return read_pinyin(spelling, lexicon().pinyin if use_lexicon else {}, frozenset(bounds))
+    if use_lexicon:
+        lex = lexicon()
+        return read_pinyin(spelling, lex.pinyin, frozenset(bounds), lex.pinyin_prefixes)
+    return read_pinyin(spelling, {}, frozenset(bounds))
 
 
 def _resolve(pieces: Sequence[Piece], use_lexicon: bool) -> list[str]:
@@ -63,7 +66,8 @@ def _resolve(pieces: Sequence[Piece], use_lexicon: bool) -> list[str]:
             continue
         if run:
             spelling = "".join(run)
-            bounds = tuple(sum(len(w) for w in run[:k]) for k in range(1, len(run)))
+            # Bounds only keep lexicon words from straddling spaces: without the lexicon they would only split the cache.
+            bounds = tuple(sum(len(w) for w in run[:k]) for k in range(1, len(run))) if use_lexicon else ()
             out.extend(_read_pinyin_cached(spelling, use_lexicon, bounds) or run)
             run = []
         out.extend(piece)
@@ -128,12 +132,6 @@ def han_to_tokens(text: str) -> list[str]:
     return tokens
 
 
-def _ascii_words(text: str) -> list[str]:
-    if not text.isascii():
-        text = ascii_text(text)
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
 def _singular(word: str) -> list[str]:
     if word.endswith("ies"):
         return [word[:-3] + "y"]
@@ -144,7 +142,10 @@ def _singular(word: str) -> list[str]:
 
 def _english_at(words: list[str], i: int) -> tuple[int, tuple[str, ...]]:
     """The longest English lexicon phrase starting at word i: (word count, tokens), or (0, ())."""
-    english = lexicon().english
+    lex = lexicon()
+    english, first = lex.english, words[i]
+    if first not in lex.english_starts:  # no phrase starts with the word: only its singular can be one
+        return next(((1, english[(s,)]) for s in _singular(first) if (s,) in english), (0, ()))
     for size in range(min(6, len(words) - i), 0, -1):
         key = tuple(words[i : i + size])
         for candidate in [key, *((*key[:-1], s) for s in _singular(key[-1]))]:
@@ -162,7 +163,7 @@ def _reads_as_pinyin(word: str) -> bool:
 
 def latin_to_tokens(text: str) -> list[str]:
     """Latin (or any non-Han) text to canonical tokens; other scripts are transliterated to ASCII first."""
-    words = _ascii_words(scrub(text))
+    words = ascii_words(scrub(text))
     pieces: list[Piece] = []
     i = 0
     while i < len(words):
@@ -175,5 +176,5 @@ def latin_to_tokens(text: str) -> list[str]:
         i += 1
         if word in STOP_WORDS:
             continue
-        pieces.append(word if _reads_as_pinyin(word) else (word,))
+        pieces.append(word if _reads_as_pinyin(word) else near_foreign_word(word) or (word,))
     return _resolve(pieces, use_lexicon=True)

@@ -7,6 +7,9 @@ run of unknown Latin words or syllables by the similarity of their letters (raw,
 usual romanisation differences: Wade-Giles t/d, k/g, Cantonese king/jing, v/w, -ng/-n …), or by initials
 ('xj' = xu ji). Equal concept tokens (technology, pharmaceutical) meet whole. The score is the weighted
 share of both names' units that found a partner (a Dice coefficient), with an explanation of each pairing.
+
+Only the SZSE rerank prototype (bench/matching/szse_dev.py --rerank) uses it, so it lives in the bench; the
+matcher pairs words with labortrace.matching.nameparts.align.
 """
 
 from __future__ import annotations
