@@ -31,7 +31,7 @@ from labortrace.store import StoredEntity
 __all__ = ["IndexedEntity", "NameIndex", "fingerprint", "merge_entities", "normalize_identifier"]
 
 #: Bump when the features, their weighting or the cache layout change: cached indexes are rebuilt.
-INDEX_VERSION = "lt-index-4"
+INDEX_VERSION = "lt-index-5"
 _MAGIC = b"labortrace-index\0" + INDEX_VERSION.encode() + b"\0"
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 ADDRESS_PROPS = ("address", "addressEntity")
