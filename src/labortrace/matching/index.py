@@ -119,7 +119,7 @@ class NameIndex:
 
     def analysis(self, name_pos: int) -> NameAnalysis:
         """The analysis of an indexed name, unpacked from storage (no re-analysis)."""
-        return unpack_analysis(self.name_text[name_pos], self.packed[name_pos], int(self.place_prefix[name_pos]))
+        return unpack_analysis(self.name_text.get(name_pos), self.packed.get(name_pos), int(self.place_prefix[name_pos]))
 
     def token_idf(self, token: str) -> float:
         """Inverse document frequency of a canonical token among reference names."""
