@@ -20,6 +20,7 @@ import resource
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,10 @@ def run_labortrace(data: Dataset, queries: list[Query], out: dict[str, Any]) -> 
     service.match_all(records)
     out["service_match_s"], out["service_match_cpu_s"] = time.perf_counter() - t0, cpu_s() - c0
     out["service_queries_per_s"] = len(records) / out["service_match_s"] if out["service_match_s"] else 0.0
+    # Which settings each timing measures, and its CPU milliseconds a query (main process and workers).
+    out["bench_options"], out["service_options"] = asdict(matcher.options), asdict(service.options)
+    out["match_cpu_ms_per_query"] = 1000 * out["match_cpu_s"] / max(len(records), 1)
+    out["service_cpu_ms_per_query"] = 1000 * out["service_match_cpu_s"] / max(len(records), 1)
     out["load_avg"].append(round(os.getloadavg()[0], 2))
     t0 = time.perf_counter()
     analyses = [analyze_name(q.name) for q in queries]

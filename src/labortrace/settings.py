@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from labortrace.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -51,3 +53,19 @@ SETTINGS: dict[str, Setting] = {
 def setting(name: str) -> str:
     """The current value of a declared setting (environment first, then default)."""
     return SETTINGS[name].value()
+
+
+def workers_setting() -> int | None:
+    """The setting `workers` as a number of processes (1 or more), or None when empty (choose from the CPUs)."""
+    spec = SETTINGS["workers"]
+    text = spec.value().strip()
+    if not text:
+        return None
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise ConfigError(f"setting workers ({spec.env}={text!r}) must be a whole number of processes, 1 or more, "
+                          f"or empty to use up to 2 CPUs")
+    return count

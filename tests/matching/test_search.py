@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import sparse
 
+from labortrace.matching import search as search_module
 from labortrace.matching.search import full_cosines, rarest_features, search
 
 
@@ -75,3 +77,15 @@ def test_a_query_whose_rare_features_find_little_is_searched_again_with_every_fe
     found = search(q, ref.T.tocsr(), ref, limit=3, budget=1, rescore=10)  # the budget leaves only the rare word
     assert [pos for pos, _ in found[0]] == [0, 1, 2]
     assert found[0][0][1] > 0.9
+
+
+def test_the_second_search_reads_its_rarest_features_within_its_own_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [[1.0, 0, 0]] + [[0, 1.0, 0]] * 3 + [[0, 0, 1.0]] * 10  # a rare, a middling and a common feature
+    ref = normalised(np.array(rows))
+    q = normalised(np.array([[0.1, 0.5, 0.9]]))  # shares most with the common feature's names
+    unbounded = search(q, ref.T.tocsr(), ref, limit=3, budget=1, rescore=10)
+    assert [pos for pos, _ in unbounded[0]] == [4, 5, 6]
+    monkeypatch.setattr(search_module, "FALLBACK_BUDGET", 4)  # room for the rare and middling features only
+    bounded = search(q, ref.T.tocsr(), ref, limit=3, budget=1, rescore=10)
+    assert [pos for pos, _ in bounded[0]] == [1, 2, 3]
+    assert abs(bounded[0][0][1] - float((q @ ref.T).toarray()[0, 1])) < 1e-6  # full cosines still

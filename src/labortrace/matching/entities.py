@@ -10,6 +10,9 @@ import numpy as np
 from labortrace.matching.packed import PackedSequence, PackedStrings
 
 _ITEM = "\x1e"
+#: Escapes a separator (or itself) inside a value, so that a value holding "\x1e" is not split in two on reload.
+_ESC = "\x1b"
+_ESCAPED = {_ESC: _ESC + _ESC, _ITEM: _ESC + "i"}
 _COLUMNS = ("id", "schema", "caption", "datasets", "addresses", "countries", "identifiers")
 
 
@@ -28,11 +31,26 @@ class IndexedEntity:
 
 
 def _join(items: list[str]) -> str:
-    return "".join(_ITEM + v for v in items)  # [] and [''] stay apart
+    return "".join(_ITEM + _escape(v) for v in items)  # [] and [''] stay apart
+
+
+def _escape(value: str) -> str:
+    if _ESC in value or _ITEM in value:
+        return "".join(_ESCAPED.get(ch, ch) for ch in value)
+    return value
 
 
 def _split(text: str) -> list[str]:
-    return text.split(_ITEM)[1:]
+    items = text.split(_ITEM)[1:]  # an escaped value holds no bare separator
+    return [_unescape(v) for v in items] if _ESC in text else items
+
+
+def _unescape(value: str) -> str:
+    out: list[str] = []
+    chars = iter(value)
+    for ch in chars:
+        out.append(ch if ch != _ESC else (_ITEM if next(chars) == "i" else _ESC))
+    return "".join(out)
 
 
 class EntityTable(PackedSequence[IndexedEntity]):

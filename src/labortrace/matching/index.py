@@ -31,7 +31,7 @@ from labortrace.store import StoredEntity
 __all__ = ["IndexedEntity", "NameIndex", "fingerprint", "merge_entities", "normalize_identifier"]
 
 #: Bump when the features, their weighting or the cache layout change: cached indexes are rebuilt.
-INDEX_VERSION = "lt-index-4"
+INDEX_VERSION = "lt-index-5"
 _MAGIC = b"labortrace-index\0" + INDEX_VERSION.encode() + b"\0"
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 ADDRESS_PROPS = ("address", "addressEntity")
@@ -119,7 +119,7 @@ class NameIndex:
 
     def analysis(self, name_pos: int) -> NameAnalysis:
         """The analysis of an indexed name, unpacked from storage (no re-analysis)."""
-        return unpack_analysis(self.name_text[name_pos], self.packed[name_pos], int(self.place_prefix[name_pos]))
+        return unpack_analysis(self.name_text.get(name_pos), self.packed.get(name_pos), int(self.place_prefix[name_pos]))
 
     def token_idf(self, token: str) -> float:
         """Inverse document frequency of a canonical token among reference names."""

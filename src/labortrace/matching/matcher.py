@@ -86,19 +86,7 @@ class Matcher:
             owners.append([texts.setdefault(text, len(texts)) for text in _query_names(query)])
         analyses = [analyze_name(t) for t in texts]
         hits = self.index.candidates(analyses, self.options.candidates)
-        refs: dict[int, NameAnalysis] = {}
-        scored: list[dict[int, _Scored]] = []
-        for pos, candidates in enumerate(hits):
-            found: dict[int, _Scored] = {}
-            floor = candidates[0][1] * COSINE_FLOOR if candidates else 0.0
-            for name_pos, cosine in candidates:
-                if cosine < floor:
-                    break  # candidates come best first: the rest share too little with the query
-                ref = refs.get(name_pos)
-                if ref is None:
-                    ref = refs[name_pos] = self.index.analysis(name_pos)
-                self._consider(found, analyses[pos], name_pos, ref)
-            scored.append(found)
+        scored = [self._scored(analyses[pos], candidates) for pos, candidates in enumerate(hits)]
         out: list[list[Match]] = []
         for query, names in zip(queries, owners):
             best: dict[int, _Scored] = {}
@@ -109,13 +97,23 @@ class Matcher:
             out.append(self._ranked(best, query))
         return out
 
-    def _consider(self, found: dict[int, _Scored], q: NameAnalysis, name_pos: int, ref: NameAnalysis) -> None:
-        ent_pos = int(self.index.name_entity[name_pos])
-        pair = score_names(q, ref, self.index.idf_lookup())
-        self.pairs_scored += 1
-        current = found.get(ent_pos)
-        if current is None or pair.score > current[0].score:
-            found[ent_pos] = (pair, q, ref)
+    def _scored(self, q: NameAnalysis, candidates: list[tuple[int, float]]) -> dict[int, _Scored]:
+        """A query name's candidates scored, the best pair per entity kept (by entity position)."""
+        index = self.index
+        idf = index.idf_lookup()
+        found: dict[int, _Scored] = {}
+        floor = candidates[0][1] * COSINE_FLOOR if candidates else 0.0
+        for name_pos, cosine in candidates:
+            if cosine < floor:
+                break  # candidates come best first: the rest share too little with the query
+            ref = index.analysis(name_pos)
+            pair = score_names(q, ref, idf)
+            self.pairs_scored += 1
+            ent_pos = int(index.name_entity[name_pos])
+            current = found.get(ent_pos)
+            if current is None or pair.score > current[0].score:
+                found[ent_pos] = (pair, q, ref)
+        return found
 
     def _ranked(self, best: dict[int, _Scored], query: QueryRecord) -> list[Match]:
         """The query's best matches; explanations are built only for the ones returned."""

@@ -54,7 +54,9 @@ class PackedStrings(PackedSequence[str]):
     def __init__(self, buffer: np.ndarray, offsets: np.ndarray) -> None:
         self.buffer = buffer
         self.offsets = offsets
-        self._bytes = memoryview(buffer)  # type: ignore[arg-type]  # slicing a memoryview costs far less than slicing an array
+        # Slicing a memoryview, and reading an int from one, cost far less than doing either on an array.
+        self._bytes = memoryview(buffer)  # type: ignore[arg-type]
+        self._offsets = memoryview(np.ascontiguousarray(offsets))  # type: ignore[arg-type]
 
     def __getstate__(self) -> dict[str, Any]:
         return {"buffer": np.asarray(self.buffer), "offsets": np.asarray(self.offsets)}
@@ -73,8 +75,13 @@ class PackedStrings(PackedSequence[str]):
         return len(self.offsets) - 1
 
     def _item(self, i: int) -> str:
-        lo, hi = self.offsets[i : i + 2].tolist()
-        return str(self._bytes[lo:hi], "utf-8")
+        off = self._offsets
+        return str(self._bytes[off[i] : off[i + 1]], "utf-8")
+
+    def get(self, i: int) -> str:
+        """Item i, for 0 <= i < len(self) only (no negative positions, no checks): the matcher's hot path."""
+        off = self._offsets
+        return str(self._bytes[off[i] : off[i + 1]], "utf-8")
 
 
 def pack_analysis(a: NameAnalysis) -> str:

@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from labortrace.matching.features import VALUE_NAMES, Feature, pair_features, pair_values, values
@@ -93,5 +94,5 @@ def score_names(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -
     """Score two analysed names 0..1 (the fitted probability that they name one company) with the features that explain it."""
     inputs = pair_values(q, r, idf)
     m = model()
-    z = m.intercept + sum(w * v for w, v in zip(m.weights, inputs))
+    z = m.intercept + sum(map(mul, m.weights, inputs))
     return PairScore(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0, None, (q, r, idf), inputs)

@@ -8,7 +8,10 @@ the best `RESCORE` of those are then given their full cosine, every feature coun
 the index, and ranked by it. A query whose features all fit in the budget is searched in full at once. When
 the best name found this way shares little with the query (full cosine under `FALLBACK_COSINE`: a typo in the
 brand, a name of common words), the names that share only common features with it may rank higher: that
-query is searched again with every feature, as one sparse product (about one query in ten at a million).
+query is searched again the same way with ten times the budget and more names rescored (about one query in ten
+at a million). At a million names these settings cut the search's CPU time by about 40% against a budget of 30,000 postings with a
+fallback over every feature (2.3 to 1.4 ms a query, noisy) and find as many right entities among the first 10
+(candidate recall@10 0.9842 against 0.9839).
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ import numpy as np
 from scipy import sparse
 
 #: Postings a query may read in the first stage (its rarest features first; the rarest one always).
-POSTING_BUDGET = 30000
+POSTING_BUDGET = 10000
 #: Names the first stage passes to the second, which gives them their full cosine.
-RESCORE = 150
-#: A query whose best candidate's full cosine is below this is searched again with every feature.
+RESCORE = 200
+#: A query whose best candidate's full cosine is below this is searched again with a larger budget.
 FALLBACK_COSINE = 0.4
+#: Postings the second search may read, and the names it rescores (0: every feature, as one sparse product).
+FALLBACK_BUDGET = 100000
+FALLBACK_RESCORE = 600
 
 Candidates = list[list[tuple[int, float]]]
 
@@ -69,7 +75,22 @@ def search(queries: sparse.csr_matrix, by_feature: sparse.csr_matrix, by_name: s
            budget: int = POSTING_BUDGET, rescore: int = RESCORE) -> Candidates:
     """For each query row, the best (name position, cosine) pairs, best first (ties: lower position first)."""
     queries.sort_indices()
-    rare = rarest_features(queries, np.diff(by_feature.indptr), budget)
+    postings = np.diff(by_feature.indptr)
+    out, pruned = _two_stage(queries, by_feature, by_name, postings, limit, budget, rescore)
+    again = [qi for qi, row in enumerate(out) if pruned[qi] and (not row or row[0][1] < FALLBACK_COSINE)]
+    if again:
+        found, _ = _two_stage(queries[again], by_feature, by_name, postings, limit, FALLBACK_BUDGET or 2**62,
+                              FALLBACK_RESCORE)
+        for qi, row in zip(again, found):
+            out[qi] = row
+    return out
+
+
+def _two_stage(queries: sparse.csr_matrix, by_feature: sparse.csr_matrix, by_name: sparse.csr_matrix,
+               postings: np.ndarray, limit: int, budget: int, rescore: int) -> tuple[Candidates, np.ndarray]:
+    """The best names of each query by the rarest features within the budget, rescored in full; and which
+    queries left features out (`pruned`)."""
+    rare = rarest_features(queries, postings, budget)
     pruned = np.diff(rare.indptr) < np.diff(queries.indptr)
     first = (rare @ by_feature).tocsr()
     picked: list[np.ndarray] = []
@@ -77,14 +98,7 @@ def search(queries: sparse.csr_matrix, by_feature: sparse.csr_matrix, by_name: s
         idx = first.indices[first.indptr[qi] : first.indptr[qi + 1]]
         picked.append(idx[_top(first.data[first.indptr[qi] : first.indptr[qi + 1]], rescore)] if pruned[qi] else idx)
     cosines = _rescored(queries, by_name, first, picked, pruned)
-    out = [_ranked(idx, data, limit) for idx, data in zip(picked, cosines)]
-    again = [qi for qi, row in enumerate(out) if pruned[qi] and (not row or row[0][1] < FALLBACK_COSINE)]
-    if again:
-        full = (queries[again] @ by_feature).tocsr()
-        for row, qi in enumerate(again):
-            lo, hi = full.indptr[row], full.indptr[row + 1]
-            out[qi] = _ranked(full.indices[lo:hi], full.data[lo:hi], limit)
-    return out
+    return [_ranked(idx, data, limit) for idx, data in zip(picked, cosines)], pruned
 
 
 def _top(data: np.ndarray, n: int) -> np.ndarray:

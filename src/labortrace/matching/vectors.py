@@ -22,7 +22,7 @@ from labortrace.matching.packed import pack_analysis
 from labortrace.names.lexicon import concepts
 from labortrace.names.normalize import NameAnalysis, analyze_name
 from labortrace.names.pinyin import is_pinyin_syllable
-from labortrace.settings import setting
+from labortrace.settings import workers_setting
 
 #: Fewer names than this are analysed in this process: starting workers costs more than it saves.
 PARALLEL_MIN = 20000
@@ -98,9 +98,9 @@ def _analyse_chunk(names: Sequence[str]) -> Analysed:
 
 def workers() -> int:
     """Worker processes for bulk work: the CPUs this process may use, at most 2 (the setting `workers` overrides)."""
-    env = setting("workers")
-    if env.isdigit():
-        return max(1, int(env))
+    chosen = workers_setting()  # a ConfigError when it is no number
+    if chosen is not None:
+        return chosen
     return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
