@@ -1,7 +1,7 @@
 """The name scorer: a logistic regression over the explained features of features.py, with fitted weights.
 
 score = 1 / (1 + exp(-(intercept + Σ weight × value))): the fitted probability that two names are one company.
-The values are the features of `features.pair_features` (features.FEATURE_NAMES: rarity-weighted token
+The values are the features of `features.pair_details` (features.FEATURE_NAMES: rarity-weighted token
 overlap and coverage, rarity of the rarest shared brand word and of the rarest word on one side only, words
 replaced by others, spelling with and without the place, same distinctive words, place conflict / same place /
 place on one side only, line-of-business and brand conflicts, cross-script, a brand common as a whole among
@@ -26,7 +26,7 @@ from functools import lru_cache
 from operator import mul
 from pathlib import Path
 
-from labortrace.matching.features import VALUE_NAMES, Feature, pair_features, pair_values, values
+from labortrace.matching.features import VALUE_NAMES, Feature, PairDetails, pair_details
 from labortrace.names.normalize import NameAnalysis
 
 ALGORITHM = "lt-name-v5"
@@ -48,30 +48,26 @@ def model() -> Model:
 
 
 class PairScore:
-    """A pair's score; its features (with their explanation texts) are built only when asked for."""
+    """A pair's score and the one computation behind it; the explained features are built only when asked for."""
 
-    __slots__ = ("score", "_features", "_inputs", "_values")
+    __slots__ = ("score", "details", "_features")
 
-    def __init__(self, score: float, features: tuple[Feature, ...] | None = None,
-                 inputs: tuple[NameAnalysis, NameAnalysis, Callable[[str], float]] | None = None,
-                 values: tuple[float, ...] | None = None) -> None:
+    def __init__(self, score: float, details: PairDetails) -> None:
         self.score = score
-        self._features = features
-        self._inputs = inputs
-        self._values = values
+        self.details = details
+        self._features: tuple[Feature, ...] | None = None
 
     @property
     def features(self) -> tuple[Feature, ...]:
+        """Every name feature with its explanation text, built from the parts and alignment already compared."""
         if self._features is None:
-            assert self._inputs is not None
-            self._features = pair_features(*self._inputs)
+            self._features = self.details.features()
         return self._features
 
     def contributions(self) -> list[tuple[str, float]]:
         """What each model input added to the log-odds of a match, largest first (zero contributions left out)."""
         m = model()
-        inputs = self._values if self._values is not None else values(self.features)
-        out = [(name, w * v) for name, w, v in zip(VALUE_NAMES, m.weights, inputs) if w * v]
+        out = [(name, w * v) for name, w, v in zip(VALUE_NAMES, m.weights, self.details.values) if w * v]
         return sorted(out, key=lambda c: -abs(c[1]))
 
     def explain(self, query: NameAnalysis, matched: NameAnalysis) -> str:
@@ -92,7 +88,7 @@ class PairScore:
 
 def score_names(q: NameAnalysis, r: NameAnalysis, idf: Callable[[str], float]) -> PairScore:
     """Score two analysed names 0..1 (the fitted probability that they name one company) with the features that explain it."""
-    inputs = pair_values(q, r, idf)
+    details = pair_details(q, r, idf)
     m = model()
-    z = m.intercept + sum(map(mul, m.weights, inputs))
-    return PairScore(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0, None, (q, r, idf), inputs)
+    z = m.intercept + sum(map(mul, m.weights, details.values))
+    return PairScore(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0, details)
