@@ -21,7 +21,7 @@ __all__ = ["FOREIGN", "HAN_ONLY", "Lexicon", "concepts", "lexicon"]
 HAN_ONLY = "lexicon_han_only.tsv"
 #: Trade words of Cyrillic and Arabic names as transliterated: read like lexicon.tsv's, and also one slip away.
 FOREIGN = "lexicon_foreign.tsv"
-#: Shorter foreign spellings are read exactly only: one slip away from 'torg' or 'neft' is too many other words.
+#: Shorter words are read exactly only: one slip away from a short word is too many other words.
 NEAR_MIN = 5
 
 
@@ -38,7 +38,7 @@ class Lexicon:
     pinyin_prefixes: frozenset[str]  #: piece_prefixes(pinyin), for read_pinyin
     place_starts: frozenset[str]  #: first tokens of the places
     english_starts: frozenset[str]  #: first words of the English phrases
-    foreign: dict[str, tuple[str, ...]]  #: one-word foreign trade spellings of NEAR_MIN letters or more (FOREIGN)
+    foreign: dict[str, tuple[str, ...]]  #: one-word foreign trade spellings of NEAR_MIN - 1 letters or more (FOREIGN)
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -101,9 +101,10 @@ def lexicon() -> Lexicon:
 
 
 def _near_spellings(rows: list[list[str]]) -> dict[str, tuple[str, ...]]:
-    """The foreign rows' one-word spellings long enough to be read one slip away, in the file's order."""
+    """The foreign rows' one-word spellings long enough to be read one slip away (a word of NEAR_MIN letters from one
+    of a letter less at least), in the file's order."""
     return {v: tuple(canonical.split()) for _, canonical, variants in rows
-            for v in variants.split("|") if len(v) >= NEAR_MIN and " " not in v}
+            for v in variants.split("|") if len(v) >= NEAR_MIN - 1 and " " not in v}
 
 
 def _pinyin_spellings(han: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

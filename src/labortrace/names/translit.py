@@ -2,8 +2,8 @@
 
 Cyrillic is romanised by ICU's BGN/PCGN transform (Жибы → zhiby, Химпром → khimprom), the spelling of the UN,
 US and UK lists; ICU's default Cyrillic-Latin (ISO 9) gives ziby and himprom, which no supplier list writes.
-Arabic keeps its consonants and long vowels (ICU); its article ال becomes a word of its own ('al', as Latin
-spellings write it), the prefix لل ('for the') goes, and ع and hamza are dropped (Saeed, Omar). A trade word of
+Arabic keeps its consonants and long vowels (ICU), its article ال stays on the word (a slip in a short brand
+stays one letter of a longer word), the prefix لل ('for the') goes, and ع and hamza are dropped (Saeed, Omar). A trade word of
 such a name that is one typing slip from a known one (data/lexicon_foreign.tsv) is read as that word: a
 Cyrillic slip is judged letter for letter (ISO 9), since BGN's digraphs turn one slip into several letters.
 """
@@ -29,13 +29,9 @@ _ARABIC_SILENT = str.maketrans({"\u0639": None, "\u0621": None, "\u0654": None, 
 
 
 def _arabic_word(word: str) -> str:
-    """An Arabic word made ready for transliteration: 'ال' (the) a word of its own, 'لل' (for the) dropped."""
+    """An Arabic word made ready for transliteration: 'لل' (for the) dropped, so that للتجارة is the trade word."""
     word = word.translate(_ARABIC_SILENT)
-    if len(word) > 3 and word.startswith("لل"):
-        return word[2:]
-    if len(word) > 3 and word.startswith("ال"):
-        return f"{word[:2]} {word[2:]}"
-    return word
+    return word[2:] if len(word) > 3 and word.startswith("لل") else word
 
 
 @lru_cache(maxsize=1)
