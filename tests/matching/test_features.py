@@ -1,4 +1,4 @@
-"""Features of lt-name-v5: places on one side, word order, OCR, transliteration, rarity, substitutions; the fitted model."""
+"""Features of lt-name-v6: places on one side, word order, OCR, transliteration, rarity, substitutions; the fitted model."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def test_model_is_fitted_on_training_seeds_only() -> None:
     meta = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert 20261123 not in meta["train_seeds"] and meta["holdout_seed"] != 20261123
     assert set(meta["weights"]) == set(ft.VALUE_NAMES)
-    assert ALGORITHM == "lt-name-v5"
+    assert ALGORITHM == "lt-name-v6"
 
 
 def test_score_is_a_probability_with_weighed_reasons() -> None:
