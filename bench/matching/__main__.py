@@ -103,8 +103,7 @@ def planned_peers(args: argparse.Namespace) -> list[tuple[str, int, bool]]:
         plan += [(f"nk-brute:logic-v2", args.brute_queries, False), ("rapidfuzz", args.peer_queries, False), ("splink", 0, False)]
     elif args.size == "100k":
         plan += [("splink", 0, False)]
-    else:
-        plan = []
+    # at 1m only nomenklatura runs, on labortrace's candidates (Splink needs 7.5 GB at 100k already)
     if args.peers == "none":
         return []
     if args.peers != "all":
