@@ -113,7 +113,7 @@ def _refold(token: str) -> tuple[str, ...]:
 def _spelt_words() -> dict[str, tuple[str, ...]]:
     """English words of the lexicon (one word each) with their canonical tokens, and the canonical words themselves."""
     lex = lexicon()
-    words = {t: (t,) for t in concepts()}
+    words: dict[str, tuple[str, ...]] = {t: (t,) for t in concepts()}
     words.update({key[0]: tokens for key, tokens in lex.english.items() if len(key) == 1})
     return {w: t for w, t in words.items() if len(w) >= MISSPELT_MIN}
 
