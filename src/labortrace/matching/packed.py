@@ -78,10 +78,8 @@ class PackedStrings(PackedSequence[str]):
         off = self._offsets
         return str(self._bytes[off[i] : off[i + 1]], "utf-8")
 
-    def get(self, i: int) -> str:
-        """Item i, for 0 <= i < len(self) only (no negative positions, no checks): the matcher's hot path."""
-        off = self._offsets
-        return str(self._bytes[off[i] : off[i + 1]], "utf-8")
+    #: Item i, for 0 <= i < len(self) only (no negative positions, no checks): the matcher's hot path.
+    get = _item
 
 
 def pack_analysis(a: NameAnalysis) -> str:
